@@ -1,0 +1,1 @@
+"""Lantern: a static site generator for awareness organisations."""

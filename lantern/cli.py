@@ -1,0 +1,118 @@
+"""The command line: build (the default) and its options; prints problems, chooses exit codes.
+
+Exit status: 0 built, 1 content problems, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from lantern.errors import Problem, ProblemsFound
+from lantern.model import BuildOptions
+from lantern.pipeline import build
+
+COMMANDS = ("build",)
+EXIT_BUILT, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] not in COMMANDS:
+        args.insert(0, "build")  # `build.py --help` documents the build options
+    try:
+        options = _parser().parse_args(args)
+    except SystemExit as stop:  # argparse has printed the usage problem
+        return int(stop.code or 0)
+    return _build(options)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Lantern: build a multilingual awareness website from Markdown and YAML.",
+        epilog="Without a command, build is run. Exit status: 0 built, 1 content problems, 2 usage.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build_parser = commands.add_parser(
+        "build",
+        help="build the site into its output folder (the default)",
+        description="Build the site into its output folder, atomically.",
+    )
+    build_parser.add_argument(
+        "--site",
+        type=Path,
+        default=Path(),
+        metavar="DIR",
+        help="the site folder, with site.yaml and content/ (default: the current folder)",
+    )
+    build_parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="where to write the site (default: output_dir from site.yaml, _site)",
+    )
+    build_parser.add_argument(
+        "--drafts", action="store_true", help="include articles and pages marked draft: true"
+    )
+    build_parser.add_argument(
+        "--future", action="store_true", help="include articles dated after today"
+    )
+    build_parser.add_argument(
+        "--today",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the date the build treats as today (default: today in the site's time zone)",
+    )
+    build_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build_parser.add_argument("--quiet", action="store_true", help="print problems only")
+    return parser
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def _build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    site_dir: Path = args.site
+    if not (site_dir / "site.yaml").is_file():
+        print(
+            f"build.py: error: no site.yaml in {site_dir.resolve()} (hint: pass --site DIR)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    options = BuildOptions(
+        today=args.today,
+        now=dt.datetime.now(dt.UTC),
+        drafts=args.drafts,
+        future=args.future,
+        strict=args.strict,
+    )
+    try:
+        result = build(site_dir, options, args.out)
+    except ProblemsFound as found:
+        _report(found.problems)
+        errors = sum(1 for p in found.problems if p.severity == "error")
+        print(
+            f"{errors} error(s): nothing was written; the previous site is unchanged.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    _report(result.warnings)
+    if not args.quiet:
+        seconds = time.perf_counter() - started
+        print(f"Built {result.files_written} files into {result.out_dir} in {seconds:.2f} s.")
+    return EXIT_BUILT
+
+
+def _report(problems: tuple[Problem, ...]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)

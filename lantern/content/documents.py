@@ -1,0 +1,106 @@
+"""Markdown files with front matter named KEY.LANG.md, grouped by KEY into translations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lantern.errors import Position, Problems, ProblemsFound
+from lantern.schema import check_shape
+from lantern.yamlfile import FrontMatterFile, YamlDocument, load_front_matter
+
+_NAME = re.compile(r"^(?P<key>[^.]+)\.(?P<lang>[^.]+)\.md$")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One checked KEY.LANG.md file."""
+
+    key: str
+    lang: str
+    shown_as: str  # path relative to the site folder
+    file: FrontMatterFile
+
+    @property
+    def front_matter(self) -> YamlDocument:
+        return self.file.front_matter
+
+    def get(self, field: str, inherited: dict[str, object] | None = None) -> object:
+        """A front-matter value, else the default language's (for inherited fields)."""
+        data = self.front_matter.data
+        if field in data:
+            return data[field]
+        return (inherited or {}).get(field)
+
+    def at(self, field: str) -> Position:
+        return self.front_matter.at((field,))
+
+
+def read_documents(
+    site_dir: Path, folder: str, schema: str, languages: tuple[str, ...], problems: Problems
+) -> dict[str, dict[str, Document]]:
+    """Every KEY.LANG.md file in content/FOLDER/, checked against `schema`: key -> lang -> file."""
+    grouped: dict[str, dict[str, Document]] = {}
+    for path, shown_as in _markdown_files(site_dir / "content" / folder, site_dir):
+        document = _read(path, shown_as, schema, languages, problems)
+        if document:
+            grouped.setdefault(document.key, {})[document.lang] = document
+    return {
+        key: dict(sorted(versions.items(), key=lambda item: languages.index(item[0])))
+        for key, versions in sorted(grouped.items())
+    }
+
+
+def _markdown_files(folder: Path, site_dir: Path) -> Iterator[tuple[Path, str]]:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            yield path, path.relative_to(site_dir).as_posix()
+
+
+def _read(
+    path: Path, shown_as: str, schema: str, languages: tuple[str, ...], problems: Problems
+) -> Document | None:
+    at = Position(shown_as)
+    match = _NAME.match(path.name)
+    if path.suffix != ".md" or not match:
+        problems.error(
+            at,
+            "the file name must be KEY.LANG.md",
+            f"for example {path.stem.split('.')[0] or 'signs'}.{languages[0]}.md",
+        )
+        return None
+    key, lang = match["key"], match["lang"]
+    if not _ID.match(key):
+        problems.error(
+            at,
+            f'"{key}" is not a valid key',
+            "use lowercase letters, digits and hyphens: signs-of-trafficking",
+        )
+        return None
+    if lang not in languages:
+        problems.error(
+            at,
+            f'"{lang}" is not one of the site\'s languages ({", ".join(languages)})',
+            "rename the file with a language listed in site.yaml, or add the language there",
+        )
+        return None
+    try:
+        file = load_front_matter(path, shown_as)
+    except ProblemsFound as found:
+        problems.extend(found.problems)
+        return None
+    if not isinstance(file.front_matter.data, dict):
+        problems.error(
+            Position(shown_as, 2, 1),
+            "the front matter must be fields such as title: and date:",
+            "write one 'field: value' per line between the --- lines",
+        )
+        return None
+    shape = check_shape(file.front_matter, schema)
+    problems.extend(shape)
+    return None if shape else Document(key, lang, shown_as, file)

@@ -1,0 +1,178 @@
+"""Hotline listings: content/hotlines/ID.yaml, with phone numbers checked by phonenumbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+
+from lantern.config import check_date
+from lantern.errors import Position, Problems, ProblemsFound
+from lantern.i18n import is_known_language, translatable
+from lantern.model import Channel, Hotline, SiteConfig
+from lantern.schema import check_shape
+from lantern.yamlfile import YamlDocument, load_yaml
+
+STALE_AFTER_DAYS = 180  # a wrong number in a crisis is worse than none: re-check twice a year
+_SHORT_CODE = re.compile(r"^\d{5,6}$")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def load_hotlines(
+    site_dir: Path, config: SiteConfig, today: dt.date, problems: Problems
+) -> tuple[Hotline, ...]:
+    folder = site_dir / "content" / "hotlines"
+    hotlines = []
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if path.name.startswith("."):
+            continue
+        shown_as = path.relative_to(site_dir).as_posix()
+        hotline = _hotline(path, shown_as, config, today, problems)
+        if hotline:
+            hotlines.append(hotline)
+    return tuple(hotlines)
+
+
+def _hotline(
+    path: Path, shown_as: str, config: SiteConfig, today: dt.date, problems: Problems
+) -> Hotline | None:
+    if path.suffix not in (".yaml", ".yml") or not _ID.match(path.stem):
+        problems.error(
+            Position(shown_as),
+            "a hotline file must be named ID.yaml, the id in lowercase letters, digits and hyphens",
+            "for example national-human-trafficking-hotline.yaml",
+        )
+        return None
+    try:
+        document = load_yaml(path, shown_as)
+    except ProblemsFound as found:
+        problems.extend(found.problems)
+        return None
+    if not isinstance(document.data, dict):
+        problems.error(document.at(()), "a hotline file must be fields such as name: and channels:")
+        return None
+    shape = check_shape(document, "hotline")
+    if shape:
+        problems.extend(shape)
+        return None
+    return _checked(path.stem, document, config, today, problems)
+
+
+def _checked(
+    hotline_id: str, document: YamlDocument, config: SiteConfig, today: dt.date, problems: Problems
+) -> Hotline | None:
+    data: dict[str, Any] = document.data
+    count = len(problems.errors)
+    name = translatable(document, ("name",), config.languages, problems)
+    for field in ("operator", "description"):
+        translatable(document, (field,), config.languages, problems)
+    _check_hours_and_zone(document, (), problems)
+    _check_languages(document, ("languages",), problems)
+    last_verified = check_date(document, ("last_verified",), problems)
+    region = (data.get("area") or "").split("-")[0] or None
+    channels = tuple(
+        _channel(document, index, region, config, problems)
+        for index in range(len(data["channels"]))
+    )
+    if len(problems.errors) > count or name is None or last_verified is None:
+        return None
+    age = (today - last_verified).days
+    if age > STALE_AFTER_DAYS:
+        problems.warning(
+            document.at(("last_verified",)),
+            f"this listing was last verified {age} days ago (more than {STALE_AFTER_DAYS})",
+            "call or check every channel, then set last_verified to that day",
+        )
+    return Hotline(hotline_id, name, channels, last_verified, data.get("area", ""), document.at(()))
+
+
+def _channel(
+    document: YamlDocument, index: int, region: str | None, config: SiteConfig, problems: Problems
+) -> Channel:
+    at = ("channels", index)
+    data: dict[str, Any] = document.data["channels"][index]
+    _check_hours_and_zone(document, at, problems)
+    _check_languages(document, (*at, "languages"), problems)
+    number = str(data.get("number", ""))
+    e164 = _e164(document, at, number, data["type"], region, problems) if number else ""
+    return Channel(
+        type=data["type"],
+        label=translatable(document, (*at, "label"), config.languages, problems),
+        number=number,
+        e164=e164,
+        keyword=data.get("keyword", ""),
+        url=data.get("url", ""),
+        address=data.get("address", ""),
+        is_tty=bool(data.get("tty")),
+    )
+
+
+def _e164(
+    document: YamlDocument,
+    at: tuple[str, int],
+    number: str,
+    kind: str,
+    region: str | None,
+    problems: Problems,
+) -> str:
+    """The number in E.164 (+18883737888); "" for a text short code."""
+    if kind == "text" and _SHORT_CODE.match(number):
+        return ""
+    where = document.at((*at, "number"))
+    region_name = region or "international"
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        hint = (
+            "10 digits, e.g. 1-888-373-7888"
+            if region == "US"
+            else "include the country code, e.g. +1 888 373 7888"
+        )
+        if kind == "call" and _SHORT_CODE.match(number):
+            hint = "a short code can only be used for a text channel"
+        problems.error(where, f'"{number}" is not a valid {region_name} phone number', hint)
+        return ""
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _check_hours_and_zone(document: YamlDocument, at: tuple[Any, ...], problems: Problems) -> None:
+    data: Any = document.data
+    for part in at:
+        data = data[part]
+    zone = data.get("timezone")
+    if zone is not None:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.error(
+                document.at((*at, "timezone")),
+                f'"{zone}" is not a time zone name',
+                "use an IANA name such as America/New_York",
+            )
+    hours = data.get("hours")
+    has_zone = zone is not None or document.data.get("timezone") is not None
+    if hours not in (None, "24/7") and not has_zone:
+        problems.error(
+            document.at((*at, "hours")),
+            "hours need a timezone",
+            "add a line such as 'timezone: America/New_York' to the hotline",
+        )
+
+
+def _check_languages(document: YamlDocument, at: tuple[Any, ...], problems: Problems) -> None:
+    data: Any = document.data
+    for part in at:
+        data = data.get(part) if isinstance(data, dict) else None
+    for index, tag in enumerate(data or []):
+        if not is_known_language(tag):
+            problems.error(
+                document.at((*at, index)),
+                f'"{tag}" is not a language known to CLDR',
+                "use a BCP 47 tag such as en, es or pt-BR",
+            )

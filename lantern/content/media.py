@@ -1,0 +1,32 @@
+"""Media: the files under content/media/, copied as they are."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lantern.errors import Position, Problems
+
+# A path that every static host, URL and file system treats the same way.
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def list_media(site_dir: Path, problems: Problems) -> tuple[str, ...]:
+    """Paths relative to content/media/ of every file there, in a stable order."""
+    folder = site_dir / "content" / "media"
+    if not folder.is_dir():
+        return ()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        relative = path.relative_to(folder)
+        if not all(_SAFE_NAME.match(part) for part in relative.parts):
+            problems.error(
+                Position(path.relative_to(site_dir).as_posix()),
+                "a media file name may only use letters, digits, dots, hyphens and underscores",
+                "rename it, e.g. 'Photo 1 (final).svg' -> 'photo-1.svg'",
+            )
+            continue
+        found.append(relative.as_posix())
+    return tuple(found)

@@ -1,0 +1,75 @@
+"""Problems in an editor's files: values with a position, collected and reported together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """Where something was written: a path relative to the site folder, 1-based line and column."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.path
+        return (
+            f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
+        )
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake (or warning) in an editor's files, with what to do about it."""
+
+    at: Position
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        text = f"{self.at}: {self.severity}: {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+@dataclass
+class Problems:
+    """A collector: every stage adds what it finds, and the CLI reports them all at once."""
+
+    found: list[Problem] = field(default_factory=list)
+
+    def error(self, at: Position, message: str, hint: str = "") -> None:
+        self.found.append(Problem(at, message, hint, "error"))
+
+    def warning(self, at: Position, message: str, hint: str = "") -> None:
+        self.found.append(Problem(at, message, hint, "warning"))
+
+    def extend(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.found.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.found if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.found if p.severity == "warning"]
+
+    def stop_if_errors(self) -> None:
+        """Raise ProblemsFound when any error was collected, so nothing is built from bad input."""
+        if self.errors:
+            raise ProblemsFound(tuple(sorted(self.found)))
+
+
+class ProblemsFound(Exception):
+    """Raised when content has errors; carries every problem found, warnings included."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems

@@ -1,0 +1,71 @@
+"""Markdown -> HTML: Python-Markdown with the extensions editors expect, and the site's link rules.
+
+Extensions: tables, footnotes, attribute lists, definition lists, heading ids (toc) and sane lists.
+No smart quotes: editors type their own language's quotation marks (« », “ ”), which the
+`smarty` extension, made for English, would not know.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from functools import cache, lru_cache
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+EXTENSIONS = ["tables", "footnotes", "attr_list", "def_list", "toc", "sane_lists"]
+
+
+class _SiteLinks(Treeprocessor):
+    """Root-relative links get the site's base path; links to other sites get rel=noreferrer."""
+
+    def __init__(self, md: markdown.Markdown, base_path: str) -> None:
+        super().__init__(md)
+        self.base_path = base_path
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is None:
+                    continue
+                if value.startswith("/") and not value.startswith("//"):
+                    element.set(attribute, self.base_path + value[1:])
+                elif attribute == "href" and value.startswith(("http://", "https://", "//")):
+                    # SITE-REQUIREMENTS 12: no referrer ever tells another site who was reading.
+                    element.set("rel", "noreferrer")
+        _demote_headings(root)
+
+
+def _demote_headings(root: etree.Element) -> None:
+    """The page title is the only h1: when a body uses '#' headings, every heading moves down one."""
+    headings = [el for el in root.iter() if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+    if any(el.tag == "h1" for el in headings):
+        for element in headings:
+            element.tag = f"h{min(int(element.tag[1]) + 1, 6)}"
+
+
+class _SiteLinksExtension(Extension):
+    def __init__(self, base_path: str) -> None:
+        super().__init__()
+        self.base_path = base_path
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # After "inline" (links exist) and before "prettify".
+        md.treeprocessors.register(_SiteLinks(md, self.base_path), "lantern_links", 5)
+
+
+@cache
+def to_html(text: str, base_path: str = "/") -> str:
+    """Convert an editor's Markdown to HTML; converted once per distinct text."""
+    return _converter(base_path).reset().convert(text)
+
+
+@lru_cache(maxsize=8)
+def _converter(base_path: str) -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[*EXTENSIONS, _SiteLinksExtension(base_path)],
+        extension_configs={"toc": {"permalink": False}},
+        output_format="html",
+    )

@@ -1,0 +1,208 @@
+"""Rendering: one Jinja environment; each route becomes bytes, as a pure function of its inputs.
+
+Templates see their Route and a few site-wide values. Everything a template shows is computed
+here or in routes.py; templates only loop and choose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from lantern import i18n
+from lantern.markup import to_html
+from lantern.model import Announcement, Article, Hotline, LocalText, Page, Site, Translatable
+from lantern.routes import (
+    Route,
+    Routes,
+    article_path,
+    home_path,
+    list_path,
+    media_path,
+    page_path,
+    tag_path,
+)
+
+SAFETY_PAGE = "stay-safe-online"
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    title: LocalText
+    path: str
+    is_current: bool
+
+
+def environment(theme_dirs: list[Path]) -> jinja2.Environment:
+    """Templates from the site's own templates/ first, then the default theme's."""
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(d) for d in reversed(theme_dirs)])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        isodate=lambda day: day.isoformat(),
+        endonym=i18n.endonym,
+        direction=i18n.direction,
+    )
+    return env
+
+
+def render_all(site: Site, routes: Routes, env: jinja2.Environment) -> dict[str, bytes]:
+    """Every route's file, by output path."""
+    return {route.file: render_route(site, routes, route, env) for route in routes}
+
+
+def render_route(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -> bytes:
+    template = env.get_template(route.template)
+    return template.render(_context(site, routes, route)).encode("utf-8")
+
+
+def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
+    config = site.config
+    lang = route.lang or config.default_lang
+    strings = site.strings[lang]
+
+    def text(key: str, **values: object) -> Markup:
+        """An interface string in the page's language; a fallback carries its own lang."""
+        found = strings[key]
+        escaped = escape(found.text.format(**values) if values else found.text)
+        if found.lang != lang:
+            return Markup(f'<span lang="{found.lang}">{escaped}</span>')
+        return Markup(escaped)
+
+    def plain(key: str, **values: object) -> str:
+        found = strings[key].text
+        return found.format(**values) if values else found
+
+    def local(value: Translatable | None) -> LocalText:
+        return value.text_in(lang, config.default_lang) if value else LocalText("", lang)
+
+    def marked(value: Translatable | LocalText | None) -> Markup:
+        shown = value if isinstance(value, LocalText) else local(value)
+        if shown.lang != lang:
+            return Markup(f'<span lang="{shown.lang}">{escape(shown.text)}</span>')
+        return Markup(escape(shown.text))
+
+    def url(path: str) -> str:
+        return config.base_path + path
+
+    return {
+        "site": site,
+        "config": config,
+        "route": route,
+        "lang": lang,
+        "dir": i18n.direction(lang),
+        "_": text,
+        "_plain": plain,
+        "local": local,
+        "marked": marked,
+        "url": url,
+        "absolute": lambda path: config.base_url + path,
+        "date": lambda day: i18n.format_date(day, lang),
+        "language_name": lambda tag: i18n.language_name(tag, lang),
+        "markdown": lambda item: Markup(to_html(item.body, config.base_path)),
+        "path_of": _path_of,
+        "tag_path": lambda tag, in_lang=lang: tag_path(in_lang, tag),
+        "home_path": home_path(lang),
+        "list_path": list_path,
+        "media_url": lambda relative: url(media_path(relative)),
+        "static_url": lambda name: url(f"static/{name}"),
+        "menu": _menu(site, route, lang, plain),
+        "help_hotlines": _help_hotlines(site),
+        "announcement": _announcement(site.config.announcement, site.today),
+        "safety_path": _safety_path(site, lang),
+        "rel": _rel,
+        "languages": config.languages,
+        "build_date": site.today,
+        "sitemap": [r for r in routes if r.file.endswith(".html") and r.kind != "404"]
+        if route.kind == "sitemap"
+        else [],
+    }
+
+
+def _rel(href: str) -> Markup:
+    """` rel="noreferrer"` for a link to another site: it never learns who was reading."""
+    return Markup(' rel="noreferrer"') if "://" in href or href.startswith("//") else Markup("")
+
+
+def _path_of(item: Article | Page) -> str:
+    return article_path(item) if isinstance(item, Article) else page_path(item)
+
+
+def _menu(site: Site, route: Route, lang: str, plain: Any) -> list[MenuEntry]:
+    config = site.config
+    items = config.menu
+    entries: list[MenuEntry] = []
+    if items:
+        for item in items:
+            if item.kind == "page":
+                page = _page_in(site, item.target, lang)
+                title = (
+                    item.title.text_in(lang, config.default_lang)
+                    if item.title
+                    else LocalText(page.title, page.lang)
+                )
+                entries.append(MenuEntry(title, page_path(page), False))
+            elif item.kind == "section":
+                title = (
+                    item.title.text_in(lang, config.default_lang)
+                    if item.title
+                    else LocalText(plain(f"section_{item.target}"), lang)
+                )
+                entries.append(MenuEntry(title, f"{lang}/{item.target}/", False))
+            else:
+                assert item.title is not None
+                entries.append(
+                    MenuEntry(item.title.text_in(lang, config.default_lang), item.target, False)
+                )
+    else:
+        keys = sorted(
+            {p.key: p.menu for p in site.pages if p.menu is not None}.items(),
+            key=lambda kv: (kv[1], kv[0]),
+        )
+        for key, _position in keys:
+            page = _page_in(site, key, lang)
+            entries.append(MenuEntry(LocalText(page.title, page.lang), page_path(page), False))
+        entries.append(
+            MenuEntry(LocalText(plain("section_articles"), lang), list_path(lang, 1), False)
+        )
+    return [MenuEntry(e.title, e.path, _is_within(route.path, e.path)) for e in entries]
+
+
+def _is_within(current: str, target: str) -> bool:
+    if "://" in target or target.startswith(("mailto:", "/")):
+        return False
+    return current == target or (target.endswith("/articles/") and current.startswith(target))
+
+
+def _page_in(site: Site, key: str, lang: str) -> Page:
+    """A page in `lang`, else in the default language, else in any language it exists in."""
+    versions = {p.lang: p for p in site.pages if p.key == key}
+    for choice in (lang, site.config.default_lang, *site.config.languages):
+        if choice in versions:
+            return versions[choice]
+    raise LookupError(key)  # content checks make sure every named page exists
+
+
+def _safety_path(site: Site, lang: str) -> str:
+    return page_path(_page_in(site, SAFETY_PAGE, lang))
+
+
+def _help_hotlines(site: Site) -> list[Hotline]:
+    return [hotline for hotline_id in site.config.help if (hotline := site.hotline(hotline_id))]
+
+
+def _announcement(announcement: Announcement | None, today: dt.date) -> Announcement | None:
+    if announcement is None or (announcement.until and announcement.until < today):
+        return None
+    return announcement

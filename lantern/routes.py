@@ -1,0 +1,247 @@
+"""plan(site) -> Routes: every file the build writes, with its URL. The only place URLs are made.
+
+A URL path here is relative to the site's base path and never starts with "/": "en/articles/x/".
+Templates turn it into a link with the `url` filter (base path + path) or `absolute`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lantern.model import Article, Page, Site
+
+ARTICLES_PER_PAGE = 10
+HOME_ARTICLES = 5
+FEED_ENTRIES = 20
+
+
+@dataclass(frozen=True)
+class Link:
+    """A page in one language: for hreflang alternates and the language switcher."""
+
+    lang: str
+    path: str
+    is_translation: bool = True  # False when it is only that language's home page
+
+
+@dataclass(frozen=True)
+class Route:
+    """One output file: where it goes, what it shows and how it relates to its translations."""
+
+    path: str  # URL path, "" for the root, "en/articles/slug/" or "en/feed.xml"
+    kind: str  # chooser, home, article, articles, tag, page, 404, feed, sitemap, robots
+    template: str
+    lang: str = ""  # "" for language-neutral files
+    alternates: tuple[Link, ...] = ()  # real translations, this route included, in site order
+    x_default: str = ""
+    switcher: tuple[Link, ...] = ()  # one link per site language
+    item: Article | Page | None = None
+    listing: tuple[Article, ...] = ()  # articles a list, home, tag page or feed shows
+    tag: str = ""
+    page_number: int = 1
+    page_count: int = 1
+    noindex: bool = False
+
+    @property
+    def file(self) -> str:
+        """The output file, relative to the output folder."""
+        return self.path if not self.path.endswith("/") and self.path else self.path + "index.html"
+
+
+@dataclass(frozen=True)
+class Routes:
+    pages: tuple[Route, ...]
+    static: tuple[tuple[str, Path], ...]  # (URL path, source file)
+    paths: dict[str, Route] = field(default_factory=dict)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.pages)
+
+
+def article_path(article: Article) -> str:
+    return f"{article.lang}/articles/{article.slug}/"
+
+
+def page_path(page: Page) -> str:
+    return f"{page.lang}/{page.slug}/"
+
+
+def home_path(lang: str) -> str:
+    return f"{lang}/"
+
+
+def list_path(lang: str, number: int) -> str:
+    return f"{lang}/articles/" if number == 1 else f"{lang}/articles/page/{number}/"
+
+
+def tag_path(lang: str, tag: str) -> str:
+    return f"{lang}/tags/{tag_slug(tag)}/"
+
+
+def tag_slug(tag: str) -> str:
+    """A tag as a URL segment: "Trabajo forzado" -> "trabajo-forzado"."""
+    ascii_text = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "tag-" + hashlib.sha1(tag.encode()).hexdigest()[:8]
+
+
+def media_path(relative: str) -> str:
+    return f"media/{relative}"
+
+
+def plan(site: Site, static: tuple[tuple[str, Path], ...]) -> Routes:
+    """The complete list of output files."""
+    languages = site.config.languages
+    routes: list[Route] = [_chooser(site)]
+    for lang in languages:
+        routes += _language_routes(site, lang)
+    routes += _translated(site, site.articles, article_path, "article", "article.html")
+    routes += _translated(site, site.pages, page_path, "page", "page.html")
+    routes.append(_not_found(site, "", "404.html"))
+    routes.append(Route("sitemap.xml", "sitemap", "sitemap.xml"))
+    routes.append(Route("robots.txt", "robots", "robots.txt"))
+    ordered = tuple(sorted(routes, key=lambda route: route.path))
+    return Routes(ordered, static, {route.path: route for route in ordered})
+
+
+def listing_in(site: Site, lang: str) -> tuple[Article, ...]:
+    """Every article as `lang` lists it: its own version, else the default language's, else the first."""
+    by_key: dict[str, dict[str, Article]] = {}
+    for article in site.articles:
+        by_key.setdefault(article.key, {})[article.lang] = article
+    shown = []
+    for versions in by_key.values():
+        preferred = (lang, site.config.default_lang, *site.config.languages)
+        shown.append(next(versions[choice] for choice in preferred if choice in versions))
+    return tuple(sorted(shown, key=lambda a: (-a.date.toordinal(), a.key)))
+
+
+def _chooser(site: Site) -> Route:
+    homes = tuple(Link(lang, home_path(lang)) for lang in site.config.languages)
+    return Route("", "chooser", "chooser.html", alternates=homes, x_default="", switcher=homes)
+
+
+def _language_routes(site: Site, lang: str) -> list[Route]:
+    languages = site.config.languages
+    listing = listing_in(site, lang)
+    everywhere = tuple(Link(other, home_path(other)) for other in languages)
+    routes = [
+        Route(
+            home_path(lang),
+            "home",
+            "home.html",
+            lang,
+            everywhere,
+            "",
+            everywhere,
+            listing=listing[:HOME_ARTICLES],
+        ),
+        _not_found(site, lang, f"{lang}/404.html"),
+    ]
+    pages = [
+        listing[i : i + ARTICLES_PER_PAGE] for i in range(0, len(listing), ARTICLES_PER_PAGE)
+    ] or [()]
+    for number, chunk in enumerate(pages, start=1):
+        links = tuple(Link(other, list_path(other, number)) for other in languages)
+        routes.append(
+            Route(
+                list_path(lang, number),
+                "articles",
+                "articles.html",
+                lang,
+                links,
+                list_path(languages[0], number),
+                links,
+                listing=chunk,
+                page_number=number,
+                page_count=len(pages),
+            )
+        )
+    tags: dict[str, str] = {}
+    for article in listing:
+        for tag in article.tags:
+            tags.setdefault(tag_slug(tag), tag)
+    for tag in tags.values():
+        path = tag_path(lang, tag)
+        tagged = tuple(a for a in listing if tag_slug(tag) in map(tag_slug, a.tags))
+        routes.append(
+            Route(
+                path,
+                "tag",
+                "tag.html",
+                lang,
+                (Link(lang, path),),
+                path,
+                _homes(site, lang, path),
+                listing=tagged,
+                tag=tag,
+            )
+        )
+    own = tuple(a for a in site.articles if a.lang == lang)
+    routes.append(Route(f"{lang}/feed.xml", "feed", "feed.xml", lang, listing=own[:FEED_ENTRIES]))
+    return routes
+
+
+def _translated(site: Site, items, path_of, kind: str, template: str) -> list[Route]:  # type: ignore[no-untyped-def]
+    by_key: dict[str, list[Article | Page]] = {}
+    for item in items:
+        by_key.setdefault(item.key, []).append(item)
+    routes = []
+    languages = site.config.languages
+    for versions in by_key.values():
+        versions.sort(key=lambda item: languages.index(item.lang))
+        links = tuple(Link(item.lang, path_of(item)) for item in versions)
+        x_default = links[0].path  # the default language's when it exists, else the first
+        for item in versions:
+            switcher = tuple(
+                next(
+                    (link for link in links if link.lang == lang),
+                    Link(lang, home_path(lang), False),
+                )
+                for lang in languages
+            )
+            routes.append(
+                Route(
+                    path_of(item), kind, template, item.lang, links, x_default, switcher, item=item
+                )
+            )
+    return routes
+
+
+def _not_found(site: Site, lang: str, path: str) -> Route:
+    languages = site.config.languages
+    links = tuple(Link(other, f"{other}/404.html") for other in languages)
+    homes = tuple(Link(other, home_path(other)) for other in languages)
+    return Route(
+        path, "404", "404.html", lang or languages[0], links, "404.html", homes, noindex=True
+    )
+
+
+def _homes(site: Site, lang: str, own_path: str) -> tuple[Link, ...]:
+    return tuple(
+        Link(other, own_path) if other == lang else Link(other, home_path(other), False)
+        for other in site.config.languages
+    )
+
+
+def collect_static(
+    theme_dirs: list[Path], site_dir: Path, media: tuple[str, ...]
+) -> tuple[tuple[str, Path], ...]:
+    """Theme files under static/ (the site's own override the default theme's), site static/, media."""
+    found: dict[str, Path] = {}
+    for theme_dir in theme_dirs:
+        for source in sorted((theme_dir / "static").rglob("*")):
+            if source.is_file():
+                found["static/" + source.relative_to(theme_dir / "static").as_posix()] = source
+    site_static = site_dir / "static"
+    if site_static.is_dir():
+        for source in sorted(site_static.rglob("*")):
+            if source.is_file():
+                found[source.relative_to(site_static).as_posix()] = source
+    for relative in media:
+        found[media_path(relative)] = site_dir / "content" / "media" / relative
+    return tuple(sorted(found.items()))

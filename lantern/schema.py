@@ -1,0 +1,112 @@
+"""Shape checks against the JSON Schemas in lantern/schemas/, reported at the editor's line.
+
+The same schema files give editors autocompletion in any YAML language server, so a field's rules
+are written once. A subschema may carry `x-message` (what to say when it fails, `{field}` is the
+field's name) and `x-hint`, so the messages are in an editor's words, not a validator's.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from lantern.errors import Problem
+from lantern.yamlfile import YamlDocument
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "empty",
+}
+
+
+@cache
+def validator_for(name: str) -> Draft202012Validator:
+    """The validator for `lantern/schemas/NAME.schema.json` (loaded once)."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    registry = _registry()
+    return Draft202012Validator(schema, registry=registry)
+
+
+def check_shape(document: YamlDocument, schema_name: str) -> list[Problem]:
+    """Every way `document` does not fit its schema, one Problem per mistake."""
+    errors = validator_for(schema_name).iter_errors(document.data)
+    problems: set[Problem] = set()
+    for error in errors:
+        if error.validator == "additionalProperties":
+            problems.update(_unknown_fields(error, document))
+        else:
+            problems.add(_problem(error, document))
+    return sorted(problems)
+
+
+def _problem(error: ValidationError, document: YamlDocument) -> Problem:
+    at = tuple(error.absolute_path)
+    name = _field_name(at)
+    custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
+    hint = error.schema.get("x-hint", "") if isinstance(error.schema, dict) else ""
+    if custom:
+        return Problem(document.at(at), custom.format(field=name), hint)
+    if error.validator == "required":
+        missing = str(error.message).split("'")[1]
+        return Problem(
+            document.key_at(at) if at else document.at(()),
+            f'the required field "{missing}" is missing' + (f" in {name}" if at else ""),
+            hint or f'add a line "{missing}: ..."',
+        )
+    if error.validator == "type":
+        wanted = error.validator_value
+        words = " or ".join(
+            _TYPE_WORDS[t] for t in ([wanted] if isinstance(wanted, str) else wanted)
+        )
+        return Problem(document.at(at), f"{name} must be {words}", hint)
+    if error.validator == "enum":
+        choices = ", ".join(str(choice) for choice in error.validator_value)
+        return Problem(document.at(at), f"{name} must be one of: {choices}", hint)
+    if error.validator in ("minItems", "minLength"):
+        return Problem(document.at(at), f"{name} must not be empty", hint)
+    return Problem(document.at(at), f"{name}: {error.message}", hint)
+
+
+def _unknown_fields(error: ValidationError, document: YamlDocument) -> list[Problem]:
+    at = tuple(error.absolute_path)
+    known = sorted(error.schema.get("properties", {}))
+    where = f" in {_field_name(at)}" if at else ""
+    problems = []
+    for extra in sorted(set(error.instance) - set(known)):
+        close = difflib.get_close_matches(extra, known, n=1, cutoff=0.6)
+        hint = f'did you mean "{close[0]}"?' if close else "known fields: " + ", ".join(known)
+        message = f'unknown field "{extra}"{where}'
+        problems.append(Problem(document.key_at((*at, extra)), message, hint))
+    return problems
+
+
+def _field_name(at: tuple[Any, ...]) -> str:
+    """`("channels", 0, "number")` -> `channels[1].number`, as an editor counts."""
+    text = ""
+    for part in at:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return f'"{text}"' if text else "the file"
+
+
+@cache
+def _registry() -> Any:
+    from referencing import Registry, Resource
+
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, Resource.from_contents(contents)))
+    return Registry().with_resources(resources)

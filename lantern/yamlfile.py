@@ -1,0 +1,246 @@
+"""YAML and front matter -> plain values, with the line and column each value was written at.
+
+Only plain data is accepted: mappings with text keys, lists, text, numbers, true/false and null.
+Anchors, aliases and tags that construct objects are refused, so no file can expand into gigabytes
+or run code. Dates and times stay text (`2027-01-11`, `13:00`): their meaning is checked later,
+against the field that holds them, and YAML 1.1's surprises (`13:00` read as 780, `no` as false)
+never reach an editor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from lantern.errors import Position, Problem, ProblemsFound
+
+MAX_FILE_BYTES = 2_000_000  # a content file larger than this is a mistake (a pasted binary, a log)
+MAX_DEPTH = 40  # deeper nesting than any content type needs; stops recursion bombs early
+
+FieldPath = tuple[str | int, ...]
+
+_YAML = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_YAML + name for name in ("str", "int", "float", "null", "seq", "map")}
+_TEXT_TAGS = {_YAML + "bool", _YAML + "timestamp"}  # kept as the text the editor wrote
+_TRUE_FALSE = {"true": True, "false": False}
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Plain values of one YAML document, and where each value and each key was written."""
+
+    data: Any
+    path: str
+    values: dict[FieldPath, Position] = field(default_factory=dict)
+    keys: dict[FieldPath, Position] = field(default_factory=dict)
+
+    def at(self, field_path: FieldPath) -> Position:
+        """Where the value at `field_path` was written, or the nearest enclosing value."""
+        for length in range(len(field_path), -1, -1):
+            found = self.values.get(field_path[:length])
+            if found:
+                return found
+        return Position(self.path, 1, 1)
+
+    def key_at(self, field_path: FieldPath) -> Position:
+        """Where the key of `field_path` was written (for unknown or misplaced fields)."""
+        return self.keys.get(field_path) or self.at(field_path)
+
+
+class _Loader(yaml.SafeLoader):
+    """A SafeLoader that refuses aliases instead of expanding them."""
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, AliasEvent):
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed",
+                problem_mark=event.start_mark,  # type: ignore[arg-type]
+            )
+        if getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                problem="YAML anchors (&name) are not allowed", problem_mark=event.start_mark
+            )
+        return Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+
+
+def read_text(path: Path, shown_as: str) -> str:
+    """Read an editor's file as UTF-8 text (a byte-order mark is dropped)."""
+    at = Position(shown_as)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise _problem(at, f"cannot read the file: {error.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        megabytes = len(raw) / 1_000_000
+        raise _problem(
+            at,
+            f"the file is {megabytes:.1f} MB, larger than the {MAX_FILE_BYTES // 1_000_000} MB "
+            "a content file may be",
+            "split it, or move large media to content/media/",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise _problem(
+            Position(shown_as, line),
+            "the file is not UTF-8 text",
+            'save it as UTF-8 in your editor ("Save with encoding" -> UTF-8)',
+        ) from None
+    if "\x00" in text:
+        raise _problem(at, "the file contains a NUL character", "save it again as plain UTF-8 text")
+    return text.removeprefix("\ufeff")
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlDocument:
+    """Parse one YAML document; `first_line` is the file line the text starts at."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        raise _yaml_problem(error, shown_as, first_line) from None
+    except yaml.YAMLError as error:
+        raise _problem(Position(shown_as, first_line), f"not valid YAML: {error}") from None
+    except RecursionError:
+        raise _problem(
+            Position(shown_as, first_line), "the YAML is nested too deeply to be content"
+        ) from None
+    finally:
+        loader.dispose()
+    document = YamlDocument(None, shown_as)
+    if node is None:
+        return document
+    data = _plain(node, (), document, first_line - 1, 0)
+    return YamlDocument(data, shown_as, document.values, document.keys)
+
+
+def load_yaml(path: Path, shown_as: str) -> YamlDocument:
+    """Read and parse a YAML file."""
+    return parse_yaml(read_text(path, shown_as), shown_as)
+
+
+@dataclass(frozen=True)
+class FrontMatterFile:
+    """A Markdown file split into its front matter and its body."""
+
+    front_matter: YamlDocument
+    body: str
+    body_line: int  # file line of the body's first line
+
+
+_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+def load_front_matter(path: Path, shown_as: str) -> FrontMatterFile:
+    """Read a Markdown file that starts with YAML front matter between `---` lines."""
+    text = read_text(path, shown_as).replace("\r\n", "\n")
+    if not text.startswith("---"):
+        raise _problem(
+            Position(shown_as, 1, 1),
+            "the file does not start with front matter",
+            "begin the file with a line '---', then 'title: ...' and 'date: ...', then '---'",
+        )
+    opening = _FENCE.match(text)
+    closing = _FENCE.search(text, opening.end()) if opening else None
+    if not opening or not closing:
+        raise _problem(
+            Position(shown_as, 1, 1),
+            "the front matter is not closed",
+            "end the front matter with a line of three dashes: ---",
+        )
+    yaml_text = text[opening.end() + 1 : closing.start()]
+    front_matter = parse_yaml(yaml_text, shown_as, first_line=2)
+    body_start = min(closing.end() + 1, len(text))
+    body_line = text.count("\n", 0, body_start) + 1
+    return FrontMatterFile(front_matter, text[body_start:], body_line)
+
+
+def _plain(node: Node, at: FieldPath, document: YamlDocument, line_offset: int, depth: int) -> Any:
+    """Turn a composed node into plain values, noting positions on the way."""
+    position = _position(node, document.path, line_offset)
+    document.values[at] = position
+    if depth > MAX_DEPTH:
+        raise _problem(position, "the YAML is nested too deeply to be content")
+    if node.tag not in _PLAIN_TAGS | _TEXT_TAGS:
+        raise _problem(
+            position,
+            f"the YAML tag {node.tag.replace(_YAML, '!!')} is not allowed",
+            "write plain values; remove the tag that starts with '!'",
+        )
+    if isinstance(node, MappingNode):
+        return _mapping(node, at, document, line_offset, depth)
+    if isinstance(node, SequenceNode):
+        return [
+            _plain(item, (*at, index), document, line_offset, depth + 1)
+            for index, item in enumerate(node.value)
+        ]
+    assert isinstance(node, ScalarNode)
+    return _scalar(node)
+
+
+def _mapping(
+    node: MappingNode, at: FieldPath, document: YamlDocument, line_offset: int, depth: int
+) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_position = _position(key_node, document.path, line_offset)
+        if not isinstance(key_node, ScalarNode):
+            raise _problem(key_position, "a key must be a plain word, not a list or mapping")
+        key = str(key_node.value)
+        if key in result:
+            raise _problem(
+                key_position,
+                f'the key "{key}" appears twice',
+                "keep one of them; YAML would silently use only the last",
+            )
+        document.keys[(*at, key)] = key_position
+        result[key] = _plain(value_node, (*at, key), document, line_offset, depth + 1)
+    return result
+
+
+def _scalar(node: ScalarNode) -> Any:
+    text = str(node.value)
+    if node.style is not None or (node.tag in _TEXT_TAGS and text.lower() not in _TRUE_FALSE):
+        return text  # quoted, block text, a date or a YAML 1.1 yes/no/on/off: what was written
+    if node.tag == _YAML + "bool":
+        return _TRUE_FALSE[text.lower()]
+    if ":" in text and node.tag in (_YAML + "int", _YAML + "float"):
+        return text  # YAML 1.1 reads 13:00 as the number 780
+    if node.tag == _YAML + "int":
+        return _CONSTRUCTOR.construct_yaml_int(node)
+    if node.tag == _YAML + "float":
+        return _CONSTRUCTOR.construct_yaml_float(node)
+    return None if node.tag == _YAML + "null" else text
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _position(node: Node, path: str, line_offset: int) -> Position:
+    mark = node.start_mark
+    return Position(path, mark.line + 1 + line_offset, mark.column + 1)
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, path: str, first_line: int) -> ProblemsFound:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + first_line if mark else first_line
+    column = mark.column + 1 if mark else 0
+    message = error.problem or "not valid YAML"
+    hint = "check the indentation and that text containing ': ' is in quotes"
+    if "alias" in message or "anchor" in message:
+        hint = "write the value out in full instead of referring to another part of the file"
+    elif "tab" in message:
+        hint = "indent with spaces, not tabs"
+    return _problem(Position(path, line, column), f"not valid YAML: {message}", hint)
+
+
+def _problem(at: Position, message: str, hint: str = "") -> ProblemsFound:
+    return ProblemsFound((Problem(at, message, hint),))
