@@ -64,7 +64,11 @@ class Problems:
     def stop_if_errors(self) -> None:
         """Raise ProblemsFound when any error was collected, so nothing is built from bad input."""
         if self.errors:
-            raise ProblemsFound(tuple(sorted(self.found)))
+            raise ProblemsFound(self.unique())
+
+    def unique(self) -> tuple[Problem, ...]:
+        """Each problem once (a translation may meet its source's mistake again), in file order."""
+        return tuple(sorted(set(self.found)))
 
 
 class ProblemsFound(Exception):

@@ -38,7 +38,7 @@ def build(site_dir: Path, options: BuildOptions, out_dir: Path | None = None) ->
     files = render_all(site, routes, environment(themes))
     target = out_dir or site_dir / config.output_dir
     written = write_site(files, routes.static, target)
-    return BuildResult(target, written, tuple(sorted(problems.warnings)))
+    return BuildResult(target, written, problems.unique())
 
 
 def theme_dirs(site_dir: Path) -> list[Path]:

@@ -44,12 +44,37 @@ def check_shape(document: YamlDocument, schema_name: str) -> list[Problem]:
     """Every way `document` does not fit its schema, one Problem per mistake."""
     errors = validator_for(schema_name).iter_errors(document.data)
     problems: set[Problem] = set()
-    for error in errors:
+    for error in _precise(errors):
         if error.validator == "additionalProperties":
             problems.update(_unknown_fields(error, document))
         else:
             problems.add(_problem(error, document))
     return sorted(problems)
+
+
+def _precise(errors: Any) -> list[ValidationError]:
+    """Errors, with an anyOf failure replaced by its one plausible branch's errors.
+
+    `hours` is "24/7" or a list of ranges: when the editor wrote a list, the problem is inside
+    the list ("opens" is not HH:MM), not that it is not "24/7".
+    """
+    found = []
+    for error in errors:
+        branch = _plausible_branch(error) if error.validator == "anyOf" else None
+        found.extend(_precise(branch) if branch else [error])
+    return found
+
+
+def _plausible_branch(error: ValidationError) -> list[ValidationError] | None:
+    branches: dict[int, list[ValidationError]] = {}
+    for sub in error.context or []:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)  # type: ignore[arg-type]
+    plausible = [
+        subs
+        for subs in branches.values()
+        if not any(s.validator in ("type", "const") and not s.relative_path for s in subs)
+    ]
+    return plausible[0] if len(plausible) == 1 else None
 
 
 def _problem(error: ValidationError, document: YamlDocument) -> Problem:

@@ -37,7 +37,7 @@ def read_all(
         strings=load_strings(theme_dirs, config.languages, problems),
     )
     _check_slugs(site, problems)
-    _check_references(site, problems)
+    _check_references(site, site_dir, problems)
     _report_missing_translations(site, problems)
     return site
 
@@ -45,7 +45,7 @@ def read_all(
 def _check_slugs(site: Site, problems: Problems) -> None:
     for kind, items in (("article", site.articles), ("page", site.pages)):
         taken: dict[tuple[str, str], Position] = {}
-        for item in items:
+        for item in sorted(items, key=lambda item: item.at.path):
             slot = (item.lang, item.slug)
             if kind == "page" and item.slug in SECTIONS:
                 problems.error(
@@ -63,10 +63,12 @@ def _check_slugs(site: Site, problems: Problems) -> None:
                 taken[slot] = item.at
 
 
-def _check_references(site: Site, problems: Problems) -> None:
+def _check_references(site: Site, site_dir: Path, problems: Problems) -> None:
     config = site.config
+    hotlines = site_dir / "content" / "hotlines"
     for hotline_id, at in zip(config.help, config.help_at, strict=True):
-        if site.hotline(hotline_id) is None:
+        written = any((hotlines / f"{hotline_id}{ext}").is_file() for ext in (".yaml", ".yml"))
+        if not written:  # a listing with mistakes of its own is reported where they are
             problems.error(
                 at,
                 f'help lists "{hotline_id}", but there is no content/hotlines/{hotline_id}.yaml',

@@ -28,14 +28,18 @@ def load_articles(
     for versions in grouped.values():
         source = versions.get(config.default_lang)
         for document in versions.values():
-            article = _article(document, source, media, problems)
+            article = _article(document, source, config.default_lang, media, problems)
             if article and _is_published(article, options, today):
                 articles.append(article)
     return tuple(sorted(articles, key=lambda a: (-a.date.toordinal(), a.key, a.lang)))
 
 
 def _article(
-    document: Document, source: Document | None, media: tuple[str, ...], problems: Problems
+    document: Document,
+    source: Document | None,
+    default_lang: str,
+    media: tuple[str, ...],
+    problems: Problems,
 ) -> Article | None:
     inherited = source.front_matter.data if source and source is not document else {}
     owner = document if "date" in document.front_matter.data or not inherited else source
@@ -50,7 +54,7 @@ def _article(
                 + (
                     ""
                     if source
-                    else f" (there is no {owner.key}.{owner.lang}.md to inherit it from)"
+                    else f" (there is no {owner.key}.{default_lang}.md to inherit it from)"
                 ),
             )
         return None

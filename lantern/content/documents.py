@@ -42,15 +42,23 @@ class Document:
 def read_documents(
     site_dir: Path, folder: str, schema: str, languages: tuple[str, ...], problems: Problems
 ) -> dict[str, dict[str, Document]]:
-    """Every KEY.LANG.md file in content/FOLDER/, checked against `schema`: key -> lang -> file."""
+    """Every KEY.LANG.md file in content/FOLDER/, checked against `schema`: key -> lang -> file.
+
+    When the default language's file of a KEY has problems, its translations are left out too:
+    what they inherit is unknown until it is fixed, and guessing would only add false alarms.
+    """
     grouped: dict[str, dict[str, Document]] = {}
+    broken_sources = set()
     for path, shown_as in _markdown_files(site_dir / "content" / folder, site_dir):
         document = _read(path, shown_as, schema, languages, problems)
         if document:
             grouped.setdefault(document.key, {})[document.lang] = document
+        elif path.name.endswith(f".{languages[0]}.md"):
+            broken_sources.add(path.name.split(".")[0])
     return {
         key: dict(sorted(versions.items(), key=lambda item: languages.index(item[0])))
         for key, versions in sorted(grouped.items())
+        if key not in broken_sources
     }
 
 
