@@ -68,7 +68,7 @@ def _precise(errors: Any) -> list[ValidationError]:
 def _plausible_branch(error: ValidationError) -> list[ValidationError] | None:
     branches: dict[int, list[ValidationError]] = {}
     for sub in error.context or []:
-        branches.setdefault(sub.relative_schema_path[0], []).append(sub)  # type: ignore[arg-type]
+        branches.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
     plausible = [
         subs
         for subs in branches.values()

@@ -10,7 +10,7 @@ from lantern.content.media import list_media
 from lantern.content.pages import load_pages
 from lantern.errors import Position, Problems
 from lantern.i18n import load_strings
-from lantern.model import BuildOptions, Site, SiteConfig
+from lantern.model import Article, BuildOptions, Page, Site, SiteConfig
 
 # URL segments under /LANG/ that belong to sections: no page slug may take one.
 SECTIONS = ("articles", "tags", "facts", "hotlines", "resources", "events", "campaigns")
@@ -42,8 +42,12 @@ def read_all(
     return site
 
 
+def _documents(site: Site) -> tuple[tuple[str, tuple[Article | Page, ...]], ...]:
+    return (("article", site.articles), ("page", site.pages))
+
+
 def _check_slugs(site: Site, problems: Problems) -> None:
-    for kind, items in (("article", site.articles), ("page", site.pages)):
+    for kind, items in _documents(site):
         taken: dict[tuple[str, str], Position] = {}
         for item in sorted(items, key=lambda item: item.at.path):
             slot = (item.lang, item.slug)
@@ -89,7 +93,7 @@ def _check_references(site: Site, site_dir: Path, problems: Problems) -> None:
 
 
 def _report_missing_translations(site: Site, problems: Problems) -> None:
-    for kind, items in (("article", site.articles), ("page", site.pages)):
+    for kind, items in _documents(site):
         by_key: dict[str, list[str]] = {}
         first: dict[str, Position] = {}
         for item in items:

@@ -1,0 +1,57 @@
+"""The import direction of DESIGN.md: data flows one way, and a test keeps it so."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+LANTERN = Path(__file__).resolve().parent.parent / "lantern"
+
+# module -> the Lantern modules it may import (DESIGN.md, "The engine's modules").
+ALLOWED = {
+    "cli": {"errors", "model", "pipeline"},
+    "pipeline": {"config", "content", "routes", "render", "output", "errors", "model"},
+    "config": {"errors", "i18n", "model", "schema", "yamlfile"},
+    "content": {"content", "model", "yamlfile", "schema", "errors", "i18n", "config"},
+    "routes": {"model"},
+    "render": {"model", "routes", "markup", "i18n"},
+    "markup": set(),
+    "i18n": {"errors", "model", "yamlfile"},
+    "schema": {"errors", "yamlfile"},
+    "yamlfile": {"errors"},
+    "model": {"errors"},
+    "errors": set(),
+    "output": set(),
+}
+
+
+def lantern_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("lantern."):
+            found.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("lantern.")}
+    return found
+
+
+def test_modules_import_only_downstream() -> None:
+    for path in sorted(LANTERN.rglob("*.py")):
+        relative = path.relative_to(LANTERN)
+        module = relative.parts[0].removesuffix(".py")
+        if module == "__init__":
+            continue
+        assert module in ALLOWED, f"{relative}: a new module needs its place in DESIGN.md"
+        extra = lantern_imports(path) - ALLOWED[module] - {module}
+        assert not extra, f"{relative} imports {sorted(extra)} against the one-way design"
+
+
+def test_nothing_imports_cli() -> None:
+    for path in sorted(LANTERN.rglob("*.py")):
+        assert "cli" not in lantern_imports(path) or path.name == "cli.py", path
+
+
+def test_modules_stay_small() -> None:
+    for path in sorted(LANTERN.rglob("*.py")):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines < 400, f"{path.relative_to(LANTERN)} has {lines} lines: split it"
