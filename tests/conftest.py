@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,19 @@ from lantern.cli import main
 REPO = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
 TODAY = "2026-11-25"  # every test build uses a fixed today, so results never depend on the clock
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium"))
+TOOLS = Path(os.environ.get("SITE_TEST_TOOLS", Path.home() / ".cache" / "site-test-tools"))
+VNU_JAR = TOOLS / "node_modules/vnu-jar/build/dist/vnu.jar"
+
+
+def require_tool(is_present: bool, reason: str) -> None:
+    """Skip with a one-line reason when a real tool is missing; in CI, fail instead."""
+    if is_present:
+        return
+    if os.environ.get("LANTERN_REQUIRE_TOOLS") == "1":
+        pytest.fail(f"{reason} (LANTERN_REQUIRE_TOOLS=1 forbids skipping)")
+    pytest.skip(reason)
 
 
 @dataclass
