@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lantern.model import Article, Page, Site
 
-ARTICLES_PER_PAGE = 10
+ARTICLES_PER_PAGE = 8  # a list a phone can scroll; the example site shows two pages
 HOME_ARTICLES = 5
 FEED_ENTRIES = 20
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import html
@@ -96,3 +100,121 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
     status = main(["--site", str(REPO), "--out", str(out), "--today", TODAY, "--quiet"])
     assert status == 0, "the example site must build"
     return Built(status, out, "", "")
+
+
+# ------------------------------------------------------------------ real browser
+# Every page type of the example site, in every language. A new page type is one line here,
+# and every browser, accessibility and safety test then covers it.
+PAGE_TYPES: dict[str, tuple[str, ...]] = {
+    "language chooser": ("",),
+    "home": ("en/", "es/"),
+    "article": (
+        "en/articles/what-is-human-trafficking/",
+        "es/articles/que-es-la-trata-de-personas/",
+    ),
+    "article list": ("en/articles/", "es/articles/page/2/"),
+    "tag": ("en/tags/training/", "es/tags/capacitacion/"),
+    "standalone page": ("en/get-help/", "es/navegar-seguro/"),
+    "404": ("en/404.html", "es/404.html"),
+}
+PAGES = [
+    pytest.param(path, id=f"{kind}:{path or '/'}")
+    for kind, paths in PAGE_TYPES.items()
+    for path in paths
+]
+
+# Keep Chromium from talking to the outside world; resolve nothing but loopback.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+]
+EXIT_URL = "https://weather.com/"
+NEUTRAL_PAGE = "<!doctype html><title>Weather</title><p>Sunny.</p>"
+
+
+@pytest.fixture(scope="session")
+def served_example(example: Built) -> Iterator[str]:
+    """The built example site on a real HTTP server on loopback; yields its base URL."""
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-u",
+            "-m",
+            "http.server",
+            "0",
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(example.out),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    port = re.search(r"port (\d+)", process.stdout.readline())
+    assert port, "http.server did not start"
+    yield f"http://127.0.0.1:{port.group(1)}/"
+    process.terminate()
+    process.wait(timeout=10)
+    process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, once per session."""
+    require_tool(CHROMIUM.exists(), f"{CHROMIUM} missing: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require_tool(False, "playwright missing: pip install -r requirements-dev.txt")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def shared_context(chromium: Any) -> Iterator[Any]:
+    """One browser context for the tests that need no special options: a new page is cheap."""
+    context = chromium.new_context()
+    answer_exit_locally(context)
+    yield context
+    context.close()
+
+
+def answer_exit_locally(context: Any) -> None:
+    """The quick-exit target is another origin; answer it locally so no request leaves."""
+    context.route(
+        EXIT_URL + "**", lambda route: route.fulfill(body=NEUTRAL_PAGE, content_type="text/html")
+    )
+
+
+@pytest.fixture
+def open_page(
+    chromium: Any, shared_context: Any, served_example: str
+) -> Iterator[Callable[..., Any]]:
+    """Open a page of the example site: a new tab, or a new context when options are given."""
+    opened: list[Any] = []
+
+    def open_(path: str, **context_options: Any) -> Any:
+        context = shared_context
+        if context_options:
+            context = chromium.new_context(**context_options)
+            answer_exit_locally(context)
+            opened.append(context)
+        page = context.new_page()
+        opened.append(page)
+        page.goto(served_example + path)
+        return page
+
+    yield open_
+    for thing in reversed(opened):
+        thing.close()

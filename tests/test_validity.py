@@ -20,7 +20,17 @@ def test_every_page_is_valid_html(example: Built) -> None:
     require_tool(VNU_JAR.is_file(), f"{VNU_JAR} missing: run bash .ci/install-tools.sh")
     pages = [str(p) for p in example.html_files()]
     checked = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--stdout", "--format", "json", "--errors-only", "--no-langdetect", *pages],
+        [
+            "java",
+            "-jar",
+            str(VNU_JAR),
+            "--stdout",
+            "--format",
+            "json",
+            "--errors-only",
+            "--no-langdetect",
+            *pages,
+        ],
         capture_output=True,
         text=True,
         check=False,
