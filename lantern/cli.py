@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from lantern.config import config_file
 from lantern.errors import Problem, ProblemsFound
 from lantern.model import BuildOptions
 from lantern.pipeline import build
@@ -83,7 +84,7 @@ def _day(text: str) -> dt.date:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     site_dir: Path = args.site
-    if not (site_dir / "site.yaml").is_file():
+    if config_file(site_dir) is None:
         print(
             f"build.py: error: no site.yaml in {site_dir.resolve()} (hint: pass --site DIR)",
             file=sys.stderr,

@@ -13,23 +13,28 @@ from lantern.model import Announcement, MenuItem, Organization, SiteConfig, Tran
 from lantern.schema import check_shape
 from lantern.yamlfile import YamlDocument, load_yaml
 
-CONFIG_FILE = "site.yaml"
+CONFIG_FILES = ("site.yaml", "site.yml")
+
+
+def config_file(site_dir: Path) -> Path | None:
+    """The site's settings file: site.yaml, or site.yml."""
+    return next((site_dir / n for n in CONFIG_FILES if (site_dir / n).is_file()), None)
 
 
 def load_config(site_dir: Path) -> SiteConfig:
     """Read and check site.yaml; raises ProblemsFound with every problem in it."""
-    path = site_dir / CONFIG_FILE
-    if not path.is_file():
+    path = config_file(site_dir)
+    if path is None:
         raise ProblemsFound(
             (
                 Problem(
-                    Position(CONFIG_FILE),
-                    f"no {CONFIG_FILE} in {site_dir}",
+                    Position("site.yaml"),
+                    f"no site.yaml in {site_dir}",
                     "run the command in a site folder, or pass --site PATH",
                 ),
             )
         )
-    document = load_yaml(path, CONFIG_FILE)
+    document = load_yaml(path, path.name)
     problems = Problems()
     if not isinstance(document.data, dict):
         problems.error(document.at(()), "site.yaml must be a mapping of settings such as title:")
@@ -84,9 +89,7 @@ def _languages(document: YamlDocument, problems: Problems) -> tuple[str, ...]:
 
 def check_date(document: YamlDocument, at: tuple[Any, ...], problems: Problems) -> dt.date | None:
     """A YYYY-MM-DD field (shape already checked) as a date, or a problem if no such day exists."""
-    value: Any = document.data
-    for part in at:
-        value = value.get(part) if isinstance(value, dict) else None
+    value = document.get(at)
     if value is None:
         return None
     try:
@@ -123,6 +126,7 @@ def _organization(
         newsletter_url=data.get("newsletter_url", ""),
         logo=data.get("logo", ""),
         social=tuple((data.get("social") or {}).items()),
+        logo_at=document.at(("organization", "logo")),
     )
 
 

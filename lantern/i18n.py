@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
@@ -65,9 +64,7 @@ def translatable(
     problems: Problems,
 ) -> Translatable | None:
     """Read a (T) field already shaped by the schema; language keys must be site languages."""
-    value: Any = document.data
-    for part in at:
-        value = value.get(part) if isinstance(value, dict) else None
+    value = document.get(at)
     if value is None:
         return None
     if isinstance(value, str):

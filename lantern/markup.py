@@ -1,6 +1,7 @@
 """Markdown -> HTML: Python-Markdown with the extensions editors expect, and the site's link rules.
 
-Extensions: tables, footnotes, attribute lists, definition lists, heading ids (toc) and sane lists.
+Extensions: fenced code blocks, tables, footnotes, attribute lists, definition lists, heading ids
+(toc) and sane lists.
 No smart quotes: editors type their own language's quotation marks (« », “ ”), which the
 `smarty` extension, made for English, would not know.
 """
@@ -14,7 +15,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-EXTENSIONS = ["tables", "footnotes", "attr_list", "def_list", "toc", "sane_lists"]
+EXTENSIONS = ["fenced_code", "tables", "footnotes", "attr_list", "def_list", "toc", "sane_lists"]
 
 
 class _SiteLinks(Treeprocessor):
@@ -56,16 +57,25 @@ class _SiteLinksExtension(Extension):
         md.treeprocessors.register(_SiteLinks(md, self.base_path), "lantern_links", 5)
 
 
+BACKLINK_TITLE = "Jump back to footnote {} in the text"
+
+
 @cache
-def to_html(text: str, base_path: str = "/") -> str:
-    """Convert an editor's Markdown to HTML; converted once per distinct text."""
-    return _converter(base_path).reset().convert(text)
+def to_html(text: str, base_path: str = "/", backlink_title: str = BACKLINK_TITLE) -> str:
+    """Convert an editor's Markdown to HTML; converted once per distinct text.
+
+    `backlink_title` is the footnote back-link's title in the page's language, "{}" the number.
+    """
+    return _converter(base_path, backlink_title).reset().convert(text)
 
 
 @lru_cache(maxsize=8)
-def _converter(base_path: str) -> markdown.Markdown:
+def _converter(base_path: str, backlink_title: str) -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[*EXTENSIONS, _SiteLinksExtension(base_path)],
-        extension_configs={"toc": {"permalink": False}},
+        extension_configs={
+            "toc": {"permalink": False},
+            "footnotes": {"BACKLINK_TITLE": backlink_title},
+        },
         output_format="html",
     )

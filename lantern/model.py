@@ -63,8 +63,9 @@ class Organization:
     email: str = ""
     donate_url: str = ""
     newsletter_url: str = ""
-    logo: str = ""
+    logo: str = ""  # under content/media/
     social: tuple[tuple[str, str], ...] = ()  # (network, URL), in the editor's order
+    logo_at: Position = Position("site.yaml")
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ SAFETY_PAGE = "stay-safe-online"
 @dataclass(frozen=True)
 class MenuEntry:
     title: LocalText
-    path: str
+    path: str  # "/en/about/" (the base path is added when linked) or an outside URL
     is_current: bool
 
 
@@ -110,7 +110,10 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "absolute": lambda path: config.base_url + path,
         "date": lambda day: i18n.format_date(day, lang),
         "language_name": lambda tag: i18n.language_name(tag, lang),
-        "markdown": lambda item: Markup(to_html(item.body, config.base_path)),
+        "markdown": lambda item: Markup(
+            to_html(item.body, config.base_path, strings["footnote_back"].text)
+        ),
+        "href": lambda link: url(link[1:]) if link.startswith("/") and link[1:2] != "/" else link,
         "path_of": _path_of,
         "tag_path": lambda tag, in_lang=lang: tag_path(in_lang, tag),
         "home_path": home_path(lang),
@@ -152,14 +155,14 @@ def _menu(site: Site, route: Route, lang: str, plain: Any) -> list[MenuEntry]:
                     if item.title
                     else LocalText(page.title, page.lang)
                 )
-                entries.append(MenuEntry(title, page_path(page), False))
+                entries.append(MenuEntry(title, "/" + page_path(page), False))
             elif item.kind == "section":
                 title = (
                     item.title.text_in(lang, config.default_lang)
                     if item.title
                     else LocalText(plain(f"section_{item.target}"), lang)
                 )
-                entries.append(MenuEntry(title, f"{lang}/{item.target}/", False))
+                entries.append(MenuEntry(title, f"/{lang}/{item.target}/", False))
             else:
                 assert item.title is not None
                 entries.append(
@@ -172,16 +175,17 @@ def _menu(site: Site, route: Route, lang: str, plain: Any) -> list[MenuEntry]:
         )
         for key, _position in keys:
             page = _page_in(site, key, lang)
-            entries.append(MenuEntry(LocalText(page.title, page.lang), page_path(page), False))
+            entries.append(
+                MenuEntry(LocalText(page.title, page.lang), "/" + page_path(page), False)
+            )
         entries.append(
-            MenuEntry(LocalText(plain("section_articles"), lang), list_path(lang, 1), False)
+            MenuEntry(LocalText(plain("section_articles"), lang), "/" + list_path(lang, 1), False)
         )
-    return [MenuEntry(e.title, e.path, _is_within(route.path, e.path)) for e in entries]
+    return [MenuEntry(e.title, e.path, _is_within("/" + route.path, e.path)) for e in entries]
 
 
 def _is_within(current: str, target: str) -> bool:
-    if "://" in target or target.startswith(("mailto:", "/")):
-        return False
+    """Whether the menu entry `target` ("/en/articles/") is the current page or its section."""
     return current == target or (target.endswith("/articles/") and current.startswith(target))
 
 

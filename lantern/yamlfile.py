@@ -41,6 +41,18 @@ class YamlDocument:
     values: dict[FieldPath, Position] = field(default_factory=dict)
     keys: dict[FieldPath, Position] = field(default_factory=dict)
 
+    def get(self, field_path: FieldPath) -> Any:
+        """The value at `field_path` (keys and list indexes), or None where there is none."""
+        value = self.data
+        for part in field_path:
+            if isinstance(value, dict) and isinstance(part, str):
+                value = value.get(part)
+            elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+                value = value[part]
+            else:
+                return None
+        return value
+
     def at(self, field_path: FieldPath) -> Position:
         """Where the value at `field_path` was written, or the nearest enclosing value."""
         for length in range(len(field_path), -1, -1):
@@ -146,7 +158,7 @@ def load_front_matter(path: Path, shown_as: str) -> FrontMatterFile:
         raise _problem(
             Position(shown_as, 1, 1),
             "the file does not start with front matter",
-            "begin the file with a line '---', then 'title: ...' and 'date: ...', then '---'",
+            "begin the file with a line '---', then 'title: ...', then a line '---'",
         )
     opening = _FENCE.match(text)
     closing = _FENCE.search(text, opening.end()) if opening else None

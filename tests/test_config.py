@@ -97,3 +97,57 @@ def test_defaults_fill_what_site_yaml_leaves_out() -> None:
 def test_base_url_may_carry_a_path(make_site: Callable[..., Path]) -> None:
     site = make_site({"site.yaml": GOOD.replace("minimal.example.org/", "example.org/network/")})
     assert load_config(site).base_path == "/network/"
+
+
+def test_menu_items_link_pages_sections_and_urls_with_their_titles(
+    make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    menu = (
+        "menu:\n"
+        "  - page: stay-safe-online\n"
+        "    title: {en: Stay safe, es: Seguridad}\n"
+        "  - section: articles\n"
+        "  - url: /en/articles/hello/\n"
+        "    title: {en: Hello, es: Hola}\n"
+        "  - url: https://example.org/donate\n"
+        "    title: Donate\n"
+    )
+    text = GOOD.replace("minimal.example.org/", "example.org/network/") + menu
+    built = build(make_site({"site.yaml": text}))
+    assert built.status == 0, built.stderr
+    links = built.page("es/articles/").xpath("//nav[contains(@class, 'main-nav')]//a")
+    assert [(a.text_content(), a.get("href")) for a in links] == [
+        ("Seguridad", "/network/es/navegar-seguro/"),
+        ("Noticias y artículos", "/network/es/articles/"),
+        ("Hola", "/network/en/articles/hello/"),
+        ("Donate", "https://example.org/donate"),
+    ]
+    assert [a.get("aria-current") for a in links] == [None, "page", None, None]
+    assert links[3].get("rel") == "noreferrer"
+
+
+def test_a_title_in_a_language_the_site_lacks_is_found_inside_lists(
+    make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    text = GOOD + "menu:\n  - url: https://example.org/\n    title: {en: A, fr: B}\n"
+    built = build(make_site({"site.yaml": text}))
+    assert errors_in(built) == [
+        'site.yaml:10:20: error: "fr" is not one of the site\'s languages (en, es) '
+        "(hint: use a language listed under languages: in site.yaml, or add it there)"
+    ]
+
+
+def test_the_logo_must_be_in_media(
+    make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    built = build(make_site({"site.yaml": GOOD + "organization:\n  logo: logo.svg\n"}))
+    assert errors_in(built) == [
+        'site.yaml:9:9: error: the logo "logo.svg" is not in content/media/ '
+        "(hint: put the file in content/media/ and give its path relative to that folder)"
+    ]
+
+
+def test_site_yml_is_accepted(make_site: Callable[..., Path], build: Callable[..., Built]) -> None:
+    site = make_site()
+    (site / "site.yaml").rename(site / "site.yml")
+    assert build(site).status == 0

@@ -105,7 +105,7 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
     "no front matter": (
         {"content/pages/about.en.md": "# About\n"},
         "content/pages/about.en.md:1:1: error: the file does not start with front matter "
-        "(hint: begin the file with a line '---', then 'title: ...' and 'date: ...', then '---')",
+        "(hint: begin the file with a line '---', then 'title: ...', then a line '---')",
     ),
 }
 

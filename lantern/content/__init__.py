@@ -78,6 +78,13 @@ def _check_references(site: Site, site_dir: Path, problems: Problems) -> None:
                 f'help lists "{hotline_id}", but there is no content/hotlines/{hotline_id}.yaml',
                 "use the file name (without .yaml) of a hotline listing",
             )
+    logo = config.organization.logo
+    if logo and logo not in site.media:
+        problems.error(
+            config.organization.logo_at,
+            f'the logo "{logo}" is not in content/media/',
+            "put the file in content/media/ and give its path relative to that folder",
+        )
     page_keys = {page.key for page in site.pages}
     for item in config.menu:
         if item.kind == "page" and item.target not in page_keys:

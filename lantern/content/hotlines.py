@@ -142,9 +142,7 @@ def _e164(
 
 
 def _check_hours_and_zone(document: YamlDocument, at: tuple[Any, ...], problems: Problems) -> None:
-    data: Any = document.data
-    for part in at:
-        data = data[part]
+    data = document.get(at)
     zone = data.get("timezone")
     if zone is not None:
         try:
@@ -166,10 +164,7 @@ def _check_hours_and_zone(document: YamlDocument, at: tuple[Any, ...], problems:
 
 
 def _check_languages(document: YamlDocument, at: tuple[Any, ...], problems: Problems) -> None:
-    data: Any = document.data
-    for part in at:
-        data = data.get(part) if isinstance(data, dict) else None
-    for index, tag in enumerate(data or []):
+    for index, tag in enumerate(document.get(at) or []):
         if not is_known_language(tag):
             problems.error(
                 document.at((*at, index)),
