@@ -57,3 +57,24 @@ def test_a_missing_interface_string_falls_back_marked_and_reported(
     assert page.getroottree().getroot().get("dir") == "rtl"
     (skip,) = page.xpath("//a[@class='skip-link']/span")
     assert (skip.get("lang"), skip.text) == ("en", "Skip to main content")
+
+
+def test_right_to_left_pages_isolate_numbers_addresses_and_links(
+    make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    site = make_site()
+    config = site / "site.yaml"
+    config.write_text(
+        config.read_text().replace("[en, es]", "[ar, en, es]")
+        + "organization:\n  email: info@example.org\n"
+    )
+    (site / "content/articles/hello.ar.md").write_text(
+        "---\ntitle: مرحبا\ndate: 2026-01-05\nslug: marhaba\n---\nنص.\n", encoding="utf-8"
+    )
+    built = build(site)
+    page = built.page("ar/")
+    assert page.getroottree().getroot().get("dir") == "rtl"
+    for value in ("1-888-373-7888", "233733", "info@example.org"):
+        (element,) = page.xpath(f"//*[normalize-space(text())='{value}']")
+        isolated = element.tag == "bdi" or element.get("dir") == "ltr"
+        assert isolated, f"{value} is not isolated from the right-to-left text"
