@@ -26,6 +26,21 @@ TOOLS = Path(os.environ.get("SITE_TEST_TOOLS", Path.home() / ".cache" / "site-te
 VNU_JAR = TOOLS / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 
+# What each real-world checker covered in this run, printed at the end of the test report.
+COVERED: dict[str, set[str]] = {}
+
+
+def covered(checker: str, *pages: str) -> None:
+    COVERED.setdefault(checker, set()).update(pages)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if COVERED:
+        terminalreporter.section("pages covered by each checker")
+        for checker, pages in sorted(COVERED.items()):
+            terminalreporter.write_line(f"{checker}: {len(pages)} pages")
+
+
 def require_tool(is_present: bool, reason: str) -> None:
     """Skip with a one-line reason when a real tool is missing; in CI, fail instead."""
     if is_present:
@@ -213,6 +228,7 @@ def open_page(
         page = context.new_page()
         opened.append(page)
         page.goto(served_example + path)
+        covered("headless Chromium (safety and reach)", path or "/")
         return page
 
     yield open_

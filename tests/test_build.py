@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from lxml import etree, html
 
-from tests.conftest import REPO, Built
+from tests.conftest import REPO, Built, covered
 
 BASE = "https://lantern.example.org/"
 FOCUSABLE = "//a[@href] | //button | //input | //select | //textarea | //*[@tabindex >= 0]"
@@ -71,6 +71,7 @@ def internal_targets(page: html.HtmlElement) -> list[str]:
 
 def test_every_internal_link_and_asset_resolves(example: Built) -> None:
     for path, page in pages(example):
+        covered("internal links", path)
         for target in internal_targets(page):
             file = example.out / target.lstrip("/")
             if target.endswith("/"):
@@ -155,6 +156,7 @@ def test_feeds_parse_and_link_absolutely(example: Built) -> None:
         assert feed.bozo == 0, feed.get("bozo_exception")
         assert feed.version == "atom10"
         assert feed.entries, lang
+        covered("feedparser (Atom)", f"{lang}/feed.xml")
         for entry in feed.entries:
             assert entry.link.startswith(BASE + lang + "/articles/")
             assert entry.id and entry.updated and entry.title

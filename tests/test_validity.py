@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import VNU_JAR, Built, require_tool
+from tests.conftest import VNU_JAR, Built, covered, require_tool
 
 pytestmark = pytest.mark.vnu
 
@@ -40,5 +40,5 @@ def test_every_page_is_valid_html(example: Built) -> None:
         f"{m.get('url', '').split('/_site/')[-1]}:{m.get('lastLine')}: {m['message']}"
         for m in messages
     ]
-    print(f"Nu HTML Checker: {len(pages)} pages checked, {len(found)} errors")
+    covered("Nu HTML Checker", *pages)
     assert found == []
