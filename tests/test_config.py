@@ -151,3 +151,16 @@ def test_site_yml_is_accepted(make_site: Callable[..., Path], build: Callable[..
     site = make_site()
     (site / "site.yaml").rename(site / "site.yml")
     assert build(site).status == 0
+
+
+def test_the_announcement_shows_until_its_last_day(
+    make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    text = GOOD + "announcement:\n  text: {en: Trainings in January, es: Talleres en enero}\n"
+    site = make_site({"site.yaml": text + "  link: /en/articles/hello/\n  until: 2026-11-25\n"})
+    shown = build(site).page("es/").xpath("//div[@class='announcement']")
+    assert [d.text_content().strip() for d in shown] == ["Talleres en enero Más información"]
+    assert shown[0].xpath(".//a/@href") == ["/en/articles/hello/"]
+    assert (
+        not build(site, "--today", "2026-11-26").page("es/").xpath("//div[@class='announcement']")
+    )
