@@ -159,6 +159,30 @@ class Page:
     body_line: int = 1
 
 
+DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
+
+
+@dataclass(frozen=True)
+class OpeningRange:
+    """Open on `days` from `opens` to `closes` (HH:MM); a `closes` before `opens` runs past midnight."""
+
+    days: tuple[str, ...]
+    opens: str
+    closes: str
+
+
+@dataclass(frozen=True)
+class Hours:
+    """When a hotline or channel answers: always, or in weekly ranges in `timezone`."""
+
+    is_always_open: bool
+    ranges: tuple[OpeningRange, ...] = ()
+    timezone: str = ""
+
+
+ALWAYS_OPEN = Hours(is_always_open=True)
+
+
 @dataclass(frozen=True)
 class Channel:
     """One way to reach a hotline."""
@@ -171,6 +195,9 @@ class Channel:
     url: str = ""
     address: str = ""
     is_tty: bool = False
+    is_toll_free: bool = False
+    hours: Hours | None = None  # None: the hotline's hours
+    languages: tuple[str, ...] = ()  # empty: the hotline's languages
 
     @property
     def href(self) -> str:
@@ -179,11 +206,8 @@ class Channel:
             return f"tel:{self.e164}"
         if self.type == "text":
             number = self.e164 or self.number
-            return (
-                f"sms:{number}?&body={quote(self.keyword, safe='')}"
-                if self.keyword
-                else f"sms:{number}"
-            )
+            body = f"?&body={quote(self.keyword, safe='')}" if self.keyword else ""
+            return f"sms:{number}{body}"
         if self.type == "email":
             return f"mailto:{self.address}"
         return self.url
@@ -195,7 +219,125 @@ class Hotline:
     name: Translatable
     channels: tuple[Channel, ...]
     last_verified: dt.date
-    area: str = ""
+    area: str = ""  # ISO 3166: "US", "US-CT"
+    operator: Translatable | None = None
+    description: Translatable | None = None
+    topics: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    has_interpretation: bool = False
+    hours: Hours | None = None
+    at: Position = Position("")
+
+    @property
+    def is_national(self) -> bool:
+        return "-" not in self.area
+
+    def hours_of(self, channel: Channel) -> Hours | None:
+        return channel.hours or self.hours
+
+    def languages_of(self, channel: Channel) -> tuple[str, ...]:
+        return channel.languages or self.languages
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure comes from: name and year or period, and a link when there is one."""
+
+    name: Translatable
+    year: int | None = None
+    period: str = ""
+    url: str = ""
+
+    @property
+    def when(self) -> str:
+        return self.period or str(self.year)
+
+
+@dataclass(frozen=True)
+class Fact:
+    sheet: str
+    id: str
+    text: Translatable
+    source: Source
+    value: float | None = None
+    unit: str = ""
+    caveat: Translatable | None = None
+
+    @property
+    def reference(self) -> str:
+        return f"{self.sheet}/{self.id}"
+
+
+@dataclass(frozen=True)
+class ChartItem:
+    label: Translatable
+    value: float
+
+
+@dataclass(frozen=True)
+class Chart:
+    sheet: str
+    id: str
+    title: Translatable
+    data: tuple[ChartItem, ...]
+    source: Source
+    kind: Literal["bar", "stacked-bar"] = "bar"
+    unit: str = ""
+    caption: Translatable | None = None
+    caveat: Translatable | None = None
+
+    @property
+    def reference(self) -> str:
+        return f"{self.sheet}/{self.id}"
+
+
+@dataclass(frozen=True)
+class SignGroup:
+    group: Translatable
+    items: tuple[Translatable, ...]
+
+
+@dataclass(frozen=True)
+class Myth:
+    myth: Translatable
+    fact: Translatable
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class FactSheet:
+    """content/facts/ID.yaml: figures with their sources, charts, signs, myths."""
+
+    id: str
+    title: Translatable
+    summary: Translatable | None = None
+    updated: dt.date | None = None
+    body: Translatable | None = None  # Markdown
+    facts: tuple[Fact, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    signs: tuple[SignGroup, ...] = ()
+    myths: tuple[Myth, ...] = ()
+    at: Position = Position("")
+    body_at: tuple[tuple[str, Position], ...] = ()  # (language, where its body text starts)
+
+
+@dataclass(frozen=True)
+class ResourceLink:
+    title: Translatable
+    url: str
+    description: Translatable | None = None
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resource:
+    """content/resources/ID.yaml: curated links for one audience."""
+
+    id: str
+    title: Translatable
+    links: tuple[ResourceLink, ...] = ()
+    audience: Translatable | None = None
+    description: Translatable | None = None
     at: Position = Position("")
 
 
@@ -208,8 +350,21 @@ class Site:
     articles: tuple[Article, ...] = ()
     pages: tuple[Page, ...] = ()
     hotlines: tuple[Hotline, ...] = ()
+    fact_sheets: tuple[FactSheet, ...] = ()
+    resources: tuple[Resource, ...] = ()
     media: tuple[str, ...] = ()  # paths under content/media/
     strings: dict[str, dict[str, LocalText]] = field(default_factory=dict)  # lang -> key -> text
 
     def hotline(self, hotline_id: str) -> Hotline | None:
         return next((h for h in self.hotlines if h.id == hotline_id), None)
+
+    def fact(self, reference: str) -> Fact | None:
+        """A fact by its SHEET/ID reference."""
+        return next(
+            (f for s in self.fact_sheets for f in s.facts if f.reference == reference), None
+        )
+
+    def chart(self, reference: str) -> Chart | None:
+        return next(
+            (c for s in self.fact_sheets for c in s.charts if c.reference == reference), None
+        )

@@ -5,16 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from lantern.content.articles import load_articles
+from lantern.content.facts import load_fact_sheets
 from lantern.content.hotlines import load_hotlines
 from lantern.content.media import list_media
 from lantern.content.pages import load_pages
+from lantern.content.resources import load_resources
 from lantern.errors import Position, Problems
 from lantern.i18n import load_strings
 from lantern.model import Article, BuildOptions, Page, Site, SiteConfig
+from lantern.shortcodes import NAMES, Shortcode, find_shortcodes
 
 # URL segments under /LANG/ that belong to sections: no page slug may take one.
 SECTIONS = ("articles", "tags", "facts", "hotlines", "resources", "events", "campaigns")
-BUILT_SECTIONS = ("articles",)  # sections this version of Lantern builds pages for
+BUILT_SECTIONS = ("articles", "facts", "hotlines", "resources")  # sections with pages today
 
 
 def read_all(
@@ -33,11 +36,14 @@ def read_all(
         articles=load_articles(site_dir, config, options, options.today, media, problems),
         pages=load_pages(site_dir, config, options, problems),
         hotlines=load_hotlines(site_dir, config, options.today, problems),
+        fact_sheets=load_fact_sheets(site_dir, config, problems),
+        resources=load_resources(site_dir, config, problems),
         media=media,
         strings=load_strings(theme_dirs, config.languages, problems),
     )
     _check_slugs(site, problems)
     _check_references(site, site_dir, problems)
+    _check_shortcodes(site, problems)
     _report_missing_translations(site, problems)
     return site
 
@@ -116,3 +122,65 @@ def _report_missing_translations(site: Site, problems: Problems) -> None:
                     if kind == "article"
                     else f"the {', '.join(missing)} menu links to the {langs[0]} page",
                 )
+
+
+def _check_shortcodes(site: Site, problems: Problems) -> None:
+    """Every shortcode names a known block and something that exists, reported at its line."""
+    documents: tuple[Article | Page, ...] = (*site.articles, *site.pages)
+    for item in documents:
+        for shortcode in find_shortcodes(item.body):
+            line = item.body_line + shortcode.line - 1
+            _check_shortcode(site, shortcode, Position(item.at.path, line, 1), problems)
+    for sheet in site.fact_sheets:
+        for lang, at in sheet.body_at:
+            body = dict(sheet.body.values)[lang] if sheet.body else ""
+            for shortcode in find_shortcodes(body):
+                where = Position(at.path, at.line + shortcode.line, at.column)
+                _check_shortcode(site, shortcode, where, problems)
+
+
+def _check_shortcode(site: Site, shortcode: Shortcode, at: Position, problems: Problems) -> None:
+    name, argument = shortcode.name, shortcode.argument
+    if name not in NAMES:
+        problems.error(
+            at,
+            f'unknown shortcode "{name}"',
+            "known shortcodes: "
+            + ", ".join(NAMES)
+            + "; to show one as text, put it in a code block",
+        )
+    elif not argument:
+        problems.error(
+            at, f"the {name} shortcode needs {NAMES[name]}", f"for example {{{{< {name} ID >}}}}"
+        )
+    elif not _exists(site, name, argument):
+        problems.error(
+            at,
+            f'{name} shortcode: there is no {NAMES[name].split(" ", 1)[1]} "{argument}"',
+            _hint(name),
+        )
+
+
+def _exists(site: Site, name: str, argument: str) -> bool:
+    if name == "hotline":
+        return site.hotline(argument) is not None
+    if name == "fact":
+        return site.fact(argument) is not None
+    if name == "chart":
+        return site.chart(argument) is not None
+    if name == "signs":
+        return any(s.id == argument and s.signs for s in site.fact_sheets)
+    if name == "resources":
+        return any(r.id == argument for r in site.resources)
+    return False  # events come with the events section
+
+
+def _hint(name: str) -> str:
+    return {
+        "hotline": "use the file name of content/hotlines/ID.yaml, without .yaml",
+        "fact": "write SHEET/ID: the file name in content/facts/ and the id of one of its facts",
+        "chart": "write SHEET/ID: the file name in content/facts/ and the id of one of its charts",
+        "signs": "use the file name of a fact sheet in content/facts/ that has signs:",
+        "resources": "use the file name of content/resources/ID.yaml, without .yaml",
+        "event": "use the file name of content/events/ID.yaml, without .yaml",
+    }[name]

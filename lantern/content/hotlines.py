@@ -11,55 +11,22 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import phonenumbers
 
 from lantern.config import check_date
-from lantern.errors import Position, Problems, ProblemsFound
+from lantern.content.records import read_records
+from lantern.errors import Problems
 from lantern.i18n import is_known_language, translatable
-from lantern.model import Channel, Hotline, SiteConfig
-from lantern.schema import check_shape
-from lantern.yamlfile import YamlDocument, load_yaml
+from lantern.model import ALWAYS_OPEN, Channel, Hotline, Hours, OpeningRange, SiteConfig
+from lantern.yamlfile import YamlDocument
 
 STALE_AFTER_DAYS = 180  # a wrong number in a crisis is worse than none: re-check twice a year
 _SHORT_CODE = re.compile(r"^\d{5,6}$")
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def load_hotlines(
     site_dir: Path, config: SiteConfig, today: dt.date, problems: Problems
 ) -> tuple[Hotline, ...]:
-    folder = site_dir / "content" / "hotlines"
-    hotlines = []
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if path.name.startswith("."):
-            continue
-        shown_as = path.relative_to(site_dir).as_posix()
-        hotline = _hotline(path, shown_as, config, today, problems)
-        if hotline:
-            hotlines.append(hotline)
-    return tuple(hotlines)
-
-
-def _hotline(
-    path: Path, shown_as: str, config: SiteConfig, today: dt.date, problems: Problems
-) -> Hotline | None:
-    if path.suffix not in (".yaml", ".yml") or not _ID.match(path.stem):
-        problems.error(
-            Position(shown_as),
-            "a hotline file must be named ID.yaml, the id in lowercase letters, digits and hyphens",
-            "for example national-human-trafficking-hotline.yaml",
-        )
-        return None
-    try:
-        document = load_yaml(path, shown_as)
-    except ProblemsFound as found:
-        problems.extend(found.problems)
-        return None
-    if not isinstance(document.data, dict):
-        problems.error(document.at(()), "a hotline file must be fields such as name: and channels:")
-        return None
-    shape = check_shape(document, "hotline")
-    if shape:
-        problems.extend(shape)
-        return None
-    return _checked(path.stem, document, config, today, problems)
+    records = read_records(site_dir, "hotlines", "hotline", problems)
+    checked = (_checked(id_, document, config, today, problems) for id_, document in records)
+    return tuple(hotline for hotline in checked if hotline)
 
 
 def _checked(
@@ -68,8 +35,10 @@ def _checked(
     data: dict[str, Any] = document.data
     count = len(problems.errors)
     name = translatable(document, ("name",), config.languages, problems)
-    for field in ("operator", "description"):
+    operator, description = (
         translatable(document, (field,), config.languages, problems)
+        for field in ("operator", "description")
+    )
     _check_hours_and_zone(document, (), problems)
     _check_languages(document, ("languages",), problems)
     last_verified = check_date(document, ("last_verified",), problems)
@@ -87,7 +56,38 @@ def _checked(
             f"this listing was last verified {age} days ago (more than {STALE_AFTER_DAYS})",
             "call or check every channel, then set last_verified to that day",
         )
-    return Hotline(hotline_id, name, channels, last_verified, data.get("area", ""), document.at(()))
+    return Hotline(
+        id=hotline_id,
+        name=name,
+        channels=channels,
+        last_verified=last_verified,
+        area=data.get("area", ""),
+        operator=operator,
+        description=description,
+        topics=tuple(data.get("topics", ())),
+        languages=tuple(data.get("languages", ())),
+        has_interpretation=bool(data.get("interpretation")),
+        hours=_hours(data.get("hours"), data.get("timezone", "")),
+        at=document.at(()),
+    )
+
+
+def _hours(value: Any, timezone: str) -> Hours | None:
+    """Hours as written (shape and time zone already checked)."""
+    if value is None:
+        return None
+    if value == "24/7":
+        return ALWAYS_OPEN
+    ranges = tuple(
+        OpeningRange(tuple(r["days"]), _hhmm(r["opens"]), _hhmm(r["closes"])) for r in value
+    )
+    return Hours(False, ranges, timezone)
+
+
+def _hhmm(time: str) -> str:
+    """ "9:00" -> "09:00", so times compare and print alike."""
+    hours, minutes = time.split(":")
+    return f"{int(hours):02d}:{minutes}"
 
 
 def _channel(
@@ -99,6 +99,7 @@ def _channel(
     _check_languages(document, (*at, "languages"), problems)
     number = str(data.get("number", ""))
     e164 = _e164(document, at, number, data["type"], region, problems) if number else ""
+    zone = document.data.get("timezone", "")
     return Channel(
         type=data["type"],
         label=translatable(document, (*at, "label"), config.languages, problems),
@@ -108,7 +109,15 @@ def _channel(
         url=data.get("url", ""),
         address=data.get("address", ""),
         is_tty=bool(data.get("tty")),
+        is_toll_free=bool(e164) and _is_toll_free(e164),
+        hours=_hours(data.get("hours"), zone),
+        languages=tuple(data.get("languages", ())),
     )
+
+
+def _is_toll_free(e164: str) -> bool:
+    number = phonenumbers.parse(e164)
+    return bool(phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE)
 
 
 def _e164(

@@ -1,0 +1,48 @@
+"""YAML records named ID.yaml (hotlines, fact sheets, resources…): read and shape-checked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lantern.errors import Position, Problems, ProblemsFound
+from lantern.schema import check_shape
+from lantern.yamlfile import YamlDocument, load_yaml
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def read_records(
+    site_dir: Path, folder: str, schema: str, problems: Problems
+) -> list[tuple[str, YamlDocument]]:
+    """(id, document) for each content/FOLDER/ID.yaml that fits `schema`; the rest are problems."""
+    directory = site_dir / "content" / folder
+    records = []
+    for path in sorted(directory.iterdir()) if directory.is_dir() else []:
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        document = _read(path, path.relative_to(site_dir).as_posix(), schema, problems)
+        if document is not None:
+            records.append((path.stem, document))
+    return records
+
+
+def _read(path: Path, shown_as: str, schema: str, problems: Problems) -> YamlDocument | None:
+    if path.suffix not in (".yaml", ".yml") or not _ID.match(path.stem):
+        problems.error(
+            Position(shown_as),
+            "the file must be named ID.yaml, the id in lowercase letters, digits and hyphens",
+            f"for example {re.sub(r'[^a-z0-9]+', '-', path.stem.lower()).strip('-') or 'my-id'}.yaml",
+        )
+        return None
+    try:
+        document = load_yaml(path, shown_as)
+    except ProblemsFound as found:
+        problems.extend(found.problems)
+        return None
+    if not isinstance(document.data, dict):
+        problems.error(document.at(()), "the file must be fields such as title: (one per line)")
+        return None
+    shape = check_shape(document, schema)
+    problems.extend(shape)
+    return None if shape else document
