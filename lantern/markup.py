@@ -13,7 +13,12 @@ from functools import cache, lru_cache
 
 import markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from lantern.shortcodes import find_shortcodes
+
+Blocks = tuple[tuple[str, str], ...]  # (shortcode "NAME ARGUMENT", its HTML), for one page
 
 EXTENSIONS = ["fenced_code", "tables", "footnotes", "attr_list", "def_list", "toc", "sane_lists"]
 
@@ -47,12 +52,34 @@ def _demote_headings(root: etree.Element) -> None:
             element.tag = f"h{min(int(element.tag[1]) + 1, 6)}"
 
 
-class _SiteLinksExtension(Extension):
+class _Shortcodes(Preprocessor):
+    """Each shortcode line becomes its block's HTML, stashed so Markdown leaves it as it is."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.blocks: dict[str, str] = {}
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        found = {shortcode.line: shortcode for shortcode in find_shortcodes(text)}
+        result = []
+        for number, line in enumerate(lines, start=1):
+            shortcode = found.get(number)
+            if shortcode is None or shortcode.key not in self.blocks:
+                result.append(line)
+            else:
+                result += ["", self.md.htmlStash.store(self.blocks[shortcode.key]), ""]
+        return result
+
+
+class _SiteExtension(Extension):
     def __init__(self, base_path: str) -> None:
         super().__init__()
         self.base_path = base_path
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # After fenced_code (25) has stashed code blocks, so shortcodes shown in code stay text.
+        md.preprocessors.register(_Shortcodes(md), "lantern_shortcodes", 20)
         # After "inline" (links exist) and before "prettify".
         md.treeprocessors.register(_SiteLinks(md, self.base_path), "lantern_links", 5)
 
@@ -61,18 +88,25 @@ BACKLINK_TITLE = "Jump back to footnote {} in the text"
 
 
 @cache
-def to_html(text: str, base_path: str = "/", backlink_title: str = BACKLINK_TITLE) -> str:
-    """Convert an editor's Markdown to HTML; converted once per distinct text.
+def to_html(
+    text: str, base_path: str = "/", backlink_title: str = BACKLINK_TITLE, blocks: Blocks = ()
+) -> str:
+    """Convert an editor's Markdown to HTML; converted once per distinct input.
 
-    `backlink_title` is the footnote back-link's title in the page's language, "{}" the number.
+    `backlink_title` is the footnote back-link's title in the page's language, "{}" the number;
+    `blocks` the HTML of each shortcode the text uses, in the page's language.
     """
-    return _converter(base_path, backlink_title).reset().convert(text)
+    converter = _converter(base_path, backlink_title)
+    shortcodes = converter.preprocessors["lantern_shortcodes"]
+    assert isinstance(shortcodes, _Shortcodes)
+    shortcodes.blocks = dict(blocks)
+    return converter.reset().convert(text)
 
 
 @lru_cache(maxsize=8)
 def _converter(base_path: str, backlink_title: str) -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=[*EXTENSIONS, _SiteLinksExtension(base_path)],
+        extensions=[*EXTENSIONS, _SiteExtension(base_path)],
         extension_configs={
             "toc": {"permalink": False},
             "footnotes": {"BACKLINK_TITLE": backlink_title},

@@ -14,9 +14,21 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from lantern import i18n
+from lantern import charts, i18n, linked_data, views
+from lantern.areas import area_name
+from lantern.charts import Bar
+from lantern.hours import hours_for_script, hours_in_words
 from lantern.markup import to_html
-from lantern.model import Announcement, Article, Hotline, LocalText, Page, Site, Translatable
+from lantern.model import (
+    Announcement,
+    Article,
+    Chart,
+    Hotline,
+    LocalText,
+    Page,
+    Site,
+    Translatable,
+)
 from lantern.routes import (
     Route,
     Routes,
@@ -25,8 +37,11 @@ from lantern.routes import (
     list_path,
     media_path,
     page_path,
+    record_path,
+    section_path,
     tag_path,
 )
+from lantern.shortcodes import find_shortcodes
 
 SAFETY_PAGE = "stay-safe-online"
 
@@ -64,7 +79,9 @@ def render_all(site: Site, routes: Routes, env: jinja2.Environment) -> dict[str,
 
 def render_route(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -> bytes:
     template = env.get_template(route.template)
-    return template.render(_context(site, routes, route)).encode("utf-8")
+    context = _context(site, routes, route)
+    context.update(_record_values(site, route, context, env))
+    return template.render(context).encode("utf-8")
 
 
 def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
@@ -110,9 +127,6 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "absolute": lambda path: config.base_url + path,
         "date": lambda day: i18n.format_date(day, lang),
         "language_name": lambda tag: i18n.language_name(tag, lang),
-        "markdown": lambda item: Markup(
-            to_html(item.body, config.base_path, strings["footnote_back"].text)
-        ),
         "href": lambda link: url(link[1:]) if link.startswith("/") and link[1:2] != "/" else link,
         "path_of": _path_of,
         "tag_path": lambda tag, in_lang=lang: tag_path(in_lang, tag),
@@ -131,6 +145,82 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         if route.kind == "sitemap"
         else [],
     }
+
+
+def _record_values(
+    site: Site, route: Route, context: dict[str, Any], env: jinja2.Environment
+) -> dict[str, Any]:
+    """Values for hotline, fact and resource blocks, and Markdown with its shortcodes in place."""
+    config, lang = site.config, context["lang"]
+    strings = site.strings[lang]
+    local = context["local"]
+
+    def markdown_text(text: str) -> Markup:
+        blocks = tuple(
+            (shortcode.key, _block(shortcode.name, shortcode.argument))
+            for shortcode in find_shortcodes(text)
+        )
+        backlink = strings["footnote_back"].text
+        return Markup(to_html(text, config.base_path, backlink, blocks))
+
+    def _block(name: str, argument: str) -> str:
+        template = env.get_template(f"shortcodes/{name}.html")
+        return template.render({**context, **values, "argument": argument})
+
+    def chart_svg(chart: Chart) -> Markup:
+        bars = []
+        for item in chart.data:
+            label = local(item.label)
+            bars.append(Bar(label.text, item.value, "" if label.lang == lang else label.lang))
+        chart_id = f"svg-{chart.sheet}-{chart.id}"
+        title = local(chart.title).text
+        return charts.chart_svg(
+            chart_id=chart_id, title=title, kind=chart.kind, unit=chart.unit, bars=bars, lang=lang
+        )
+
+    def hotline_json_ld(hotline: Hotline) -> Markup:
+        url = config.base_url + record_path(lang, "hotlines", hotline.id)
+        return Markup(
+            linked_data.script_json(
+                linked_data.contact_points(hotline, local(hotline.name).text, url)
+            )
+        )
+
+    def topic_name(topic: str) -> str:
+        return views.topic_text(topic, strings)
+
+    values: dict[str, Any] = {
+        "markdown": lambda item: markdown_text(item.body),
+        "markdown_text": markdown_text,
+        "chart_svg": chart_svg,
+        "number": lambda value, unit: charts.number_text(value, unit, lang),
+        "hotline_json_ld": hotline_json_ld,
+        "hotline_groups": lambda hotlines: views.hotline_groups(hotlines, lang),
+        "hotline_filters": lambda hotlines: views.hotline_filters(hotlines, lang, topic_name),
+        "hotline_languages": views.hotline_languages,
+        "topic_names": lambda topics: [topic_name(t) for t in topics],
+        "day_names": lambda: views.day_names(lang),
+        "area_name": lambda code: area_name(code, lang),
+        "hours_text": lambda hours: hours_in_words(hours, lang, strings["hours_always"].text),
+        "hours_data": hours_for_script,
+        "record_path": record_path,
+        "section_path": section_path,
+        "fact_sheet": lambda sheet_id: next(s for s in site.fact_sheets if s.id == sheet_id),
+        "resource_of": lambda resource_id: next(r for r in site.resources if r.id == resource_id),
+        "hsds_json": _hsds(site) if route.kind == "hsds" else "",
+    }
+    return values
+
+
+def _hsds(site: Site) -> str:
+    config, lang = site.config, site.config.default_lang
+    services = []
+    for hotline in site.hotlines:
+        name = hotline.name.text_in(lang, lang).text
+        description = hotline.description.text_in(lang, lang).text if hotline.description else ""
+        url = config.base_url + record_path(lang, "hotlines", hotline.id)
+        services.append(linked_data.hsds_service(hotline, config.base_url, name, description, url))
+    return linked_data.hsds_list(services)
 
 
 def _rel(href: str) -> Markup:

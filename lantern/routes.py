@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lantern.model import Article, Page, Site
+from lantern.model import Article, FactSheet, Hotline, Page, Site
 
 ARTICLES_PER_PAGE = 8  # a list a phone can scroll; the example site shows two pages
 HOME_ARTICLES = 5
@@ -39,7 +39,7 @@ class Route:
     alternates: tuple[Link, ...] = ()  # real translations, this route included, in site order
     x_default: str = ""
     switcher: tuple[Link, ...] = ()  # one link per site language
-    item: Article | Page | None = None
+    item: Article | Page | Hotline | FactSheet | None = None
     listing: tuple[Article, ...] = ()  # articles a list, home, tag page or feed shows
     tag: str = ""
     page_number: int = 1
@@ -89,6 +89,15 @@ def tag_slug(tag: str) -> str:
     return slug or "tag-" + hashlib.sha1(tag.encode()).hexdigest()[:8]
 
 
+def section_path(lang: str, section: str) -> str:
+    return f"{lang}/{section}/"
+
+
+def record_path(lang: str, section: str, record_id: str) -> str:
+    """A hotline or fact sheet: one record, a page in every language."""
+    return f"{lang}/{section}/{record_id}/"
+
+
 def media_path(relative: str) -> str:
     return f"media/{relative}"
 
@@ -101,6 +110,10 @@ def plan(site: Site, static: tuple[tuple[str, Path], ...]) -> Routes:
         routes += _language_routes(site, lang)
     routes += _translated(site, site.articles, article_path, "article", "article.html")
     routes += _translated(site, site.pages, page_path, "page", "page.html")
+    routes += _records(site, "hotlines", site.hotlines, "hotline", "hotline.html")
+    routes += _records(site, "facts", site.fact_sheets, "fact-sheet", "fact-sheet.html")
+    if site.hotlines:
+        routes.append(Route("hotlines.json", "hsds", "hotlines.json"))
     routes.append(_not_found(site, "", "404.html"))
     routes.append(Route("sitemap.xml", "sitemap", "sitemap.xml"))
     routes.append(Route("robots.txt", "robots", "robots.txt"))
@@ -181,6 +194,15 @@ def _language_routes(site: Site, lang: str) -> list[Route]:
                 tag=tag,
             )
         )
+    for section, kind, records in (
+        ("hotlines", "hotlines", site.hotlines),
+        ("facts", "facts", site.fact_sheets),
+        ("resources", "resources", site.resources),
+    ):
+        if records:
+            links = tuple(Link(other, section_path(other, section)) for other in languages)
+            path = section_path(lang, section)
+            routes.append(Route(path, kind, f"{kind}.html", lang, links, links[0].path, links))
     own = tuple(a for a in site.articles if a.lang == lang)
     routes.append(Route(f"{lang}/feed.xml", "feed", "feed.xml", lang, listing=own[:FEED_ENTRIES]))
     return routes
@@ -207,6 +229,27 @@ def _translated(site: Site, items, path_of, kind: str, template: str) -> list[Ro
             routes.append(
                 Route(
                     path_of(item), kind, template, item.lang, links, x_default, switcher, item=item
+                )
+            )
+    return routes
+
+
+def _records(
+    site: Site,
+    section: str,
+    records: tuple[Hotline, ...] | tuple[FactSheet, ...],
+    kind: str,
+    template: str,
+) -> list[Route]:
+    """A record of a YAML content type has a page in every language, all alternates of each other."""
+    routes = []
+    languages = site.config.languages
+    for record in records:
+        links = tuple(Link(lang, record_path(lang, section, record.id)) for lang in languages)
+        for link in links:
+            routes.append(
+                Route(
+                    link.path, kind, template, link.lang, links, links[0].path, links, item=record
                 )
             )
     return routes

@@ -131,6 +131,14 @@ PAGE_TYPES: dict[str, tuple[str, ...]] = {
     "tag": ("en/tags/training/", "es/tags/capacitacion/"),
     "standalone page": ("en/get-help/", "es/navegar-seguro/"),
     "404": ("en/404.html", "es/404.html"),
+    "hotline directory": ("en/hotlines/", "es/hotlines/"),
+    "hotline": (
+        "en/hotlines/example-youth-textline/",
+        "es/hotlines/national-human-trafficking-hotline/",
+    ),
+    "fact sheets": ("en/facts/", "es/facts/"),
+    "fact sheet": ("en/facts/ct-dcf-2021/", "es/facts/nhth-2020-2022/"),
+    "resources": ("en/resources/", "es/resources/"),
 }
 PAGES = [
     pytest.param(path, id=f"{kind}:{path or '/'}")
