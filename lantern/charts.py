@@ -196,7 +196,8 @@ def _value_after(lines: list[str], value: str, top: int) -> str:
         place = f'dx="{VALUE_PADDING + 2}"'
     else:
         place = f'x="0" y="{top + ASCENT + len(lines) * LINE_HEIGHT}"'
-    return f'<tspan {place} font-weight="700">{escape(value)}</tspan>'
+    # Unicode isolates (UAX 9): after a right-to-left label, "44%" would be split around it.
+    return f'<tspan {place} font-weight="700">\u2066{escape(value)}\u2069</tspan>'
 
 
 def _lines_needed(lines: list[str], value: str) -> int:

@@ -156,9 +156,19 @@ def _check_shortcode(site: Site, shortcode: Shortcode, at: Position, problems: P
     elif not _exists(site, name, argument):
         problems.error(
             at,
-            f'{name} shortcode: there is no {NAMES[name].split(" ", 1)[1]} "{argument}"',
+            f'{name} shortcode: there is no {_NOUNS[name]} "{argument}"',
             _hint(name),
         )
+
+
+_NOUNS = {
+    "hotline": "hotline",
+    "fact": "fact",
+    "chart": "chart",
+    "signs": "fact sheet with signs",
+    "event": "event",
+    "resources": "resources list",
+}
 
 
 def _exists(site: Site, name: str, argument: str) -> bool:
