@@ -220,6 +220,23 @@ def answer_exit_locally(context: Any) -> None:
     )
 
 
+@pytest.fixture(scope="session")
+def loaded_page(shared_context: Any, served_example: str) -> Iterator[Callable[[str], Any]]:
+    """A page of the example site loaded once per session, for tests that only read it."""
+    pages: dict[str, Any] = {}
+
+    def load(path: str) -> Any:
+        if path not in pages:
+            pages[path] = shared_context.new_page()
+            pages[path].goto(served_example + path)
+            covered("headless Chromium (safety and reach)", path or "/")
+        return pages[path]
+
+    yield load
+    for page in pages.values():
+        page.close()
+
+
 @pytest.fixture
 def open_page(
     chromium: Any, shared_context: Any, served_example: str
@@ -228,6 +245,7 @@ def open_page(
     opened: list[Any] = []
 
     def open_(path: str, **context_options: Any) -> Any:
+        viewport = context_options.pop("viewport", None)
         context = shared_context
         if context_options:
             context = chromium.new_context(**context_options)
@@ -235,6 +253,8 @@ def open_page(
             opened.append(context)
         page = context.new_page()
         opened.append(page)
+        if viewport:
+            page.set_viewport_size(viewport)
         page.goto(served_example + path)
         covered("headless Chromium (safety and reach)", path or "/")
         return page

@@ -71,7 +71,8 @@ CLOCK_CASES = [
     ("2027-07-14T12:30:00Z", "office", "Closed now — opens Wednesday at 09:00"),  # Wed 08:30 EDT
     ("2027-01-16T20:00:00Z", "office", "Closed now — opens Monday at 09:00"),  # Sat 15:00 EST
     ("2027-01-16T06:00:00Z", "youth text", "Open now"),  # Sat 01:00 EST, from Friday night
-    ("2027-01-16T08:00:00Z", "youth text", "Closed now — opens Saturday at 15:00"),  # Sat 03:00
+    # Sat 03:00: Friday night's range has closed; Saturday's starts at 20:00.
+    ("2027-01-16T08:00:00Z", "youth text", "Closed now — opens Saturday at 20:00"),
 ]
 CHANNELS = {
     "office": "#hotline-example-survivor-programme .hotline__channel:first-child",
