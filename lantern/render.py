@@ -195,7 +195,9 @@ def _record_values(
         "chart_svg": chart_svg,
         "number": lambda value, unit: charts.number_text(value, unit, lang),
         "hotline_json_ld": hotline_json_ld,
-        "hotline_groups": lambda hotlines: views.hotline_groups(hotlines, lang),
+        "hotline_groups": lambda hotlines: views.hotline_groups(
+            hotlines, lang, strings["area_other"].text
+        ),
         "hotline_filters": lambda hotlines: views.hotline_filters(hotlines, lang, topic_name),
         "hotline_languages": views.hotline_languages,
         "topic_names": lambda topics: [topic_name(t) for t in topics],

@@ -11,13 +11,15 @@ from lantern.model import Hotline, LocalText
 Option = tuple[str, str, str]  # (value, label, lang of the label when it is not the page's)
 
 
-def hotline_groups(hotlines: tuple[Hotline, ...], lang: str) -> list[tuple[str, list[Hotline]]]:
-    """Hotlines by area: national ones first, then each state, by name."""
+def hotline_groups(
+    hotlines: tuple[Hotline, ...], lang: str, other_areas: str
+) -> list[tuple[str, list[Hotline]]]:
+    """Hotlines by area: national ones first, then each state by name, then those without one."""
     areas: dict[str, list[Hotline]] = {}
     for hotline in hotlines:
         areas.setdefault(hotline.area, []).append(hotline)
-    ordered = sorted(areas, key=lambda code: ("-" in code, area_name(code, lang) if code else ""))
-    return [(area_name(code, lang) if code else "", areas[code]) for code in ordered]
+    ordered = sorted(areas, key=lambda code: (not code, "-" in code, area_name(code, lang)))
+    return [(area_name(code, lang) if code else other_areas, areas[code]) for code in ordered]
 
 
 def hotline_languages(hotline: Hotline) -> list[str]:

@@ -66,13 +66,13 @@ def test_without_javascript_the_directory_is_complete_and_has_no_filters(
 # New York time; the youth text line runs Fri and Sat 20:00 to 02:00.
 CLOCK_CASES = [
     ("2027-01-13T15:00:00Z", "office", "Open now"),  # Wed 10:00 EST (UTC-5)
-    ("2027-01-13T23:00:00Z", "office", "Closed now — opens Thursday at 09:00"),  # Wed 18:00 EST
+    ("2027-01-13T23:00:00Z", "office", "Closed now — opens Thursday at 9:00 AM"),  # Wed 18:00 EST
     ("2027-07-14T13:30:00Z", "office", "Open now"),  # Wed 09:30 EDT (UTC-4)
-    ("2027-07-14T12:30:00Z", "office", "Closed now — opens Wednesday at 09:00"),  # Wed 08:30 EDT
-    ("2027-01-16T20:00:00Z", "office", "Closed now — opens Monday at 09:00"),  # Sat 15:00 EST
+    ("2027-07-14T12:30:00Z", "office", "Closed now — opens Wednesday at 9:00 AM"),  # Wed 08:30 EDT
+    ("2027-01-16T20:00:00Z", "office", "Closed now — opens Monday at 9:00 AM"),  # Sat 15:00 EST
     ("2027-01-16T06:00:00Z", "youth text", "Open now"),  # Sat 01:00 EST, from Friday night
     # Sat 03:00: Friday night's range has closed; Saturday's starts at 20:00.
-    ("2027-01-16T08:00:00Z", "youth text", "Closed now — opens Saturday at 20:00"),
+    ("2027-01-16T08:00:00Z", "youth text", "Closed now — opens Saturday at 8:00 PM"),
 ]
 CHANNELS = {
     "office": "#hotline-example-survivor-programme .hotline__channel:first-child",
@@ -90,7 +90,8 @@ def test_open_now_badge_follows_the_hotlines_time_zone(
         page = context.new_page()
         page.goto(served_example + "en/hotlines/")
         status = page.locator(CHANNELS[channel] + " .channel__status")
-        assert status.inner_text() == expected
+        # ICU writes "9:00 AM" with a narrow no-break space in some versions, a space in others.
+        assert status.inner_text().replace("\u202f", " ") == expected
     finally:
         context.close()
 

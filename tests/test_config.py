@@ -67,6 +67,11 @@ CASES = {
         GOOD + "menu:\n  - page: about\n",
         'site.yaml:9:11: error: the menu names the page "about", which does not exist',
     ),
+    "menu section without content": (
+        GOOD + "menu:\n  - section: resources\n",
+        'site.yaml:9:14: error: the section "resources" has no pages '
+        "(hint: add content to content/resources/ first, or remove the menu item)",
+    ),
     "announcement date that does not exist": (
         GOOD + "announcement:\n  text: Hi\n  until: 2027-02-30\n",
         'site.yaml:10:10: error: "announcement.until" is not a real date: 2027-02-30',

@@ -99,6 +99,13 @@ CASES = {
         "content/pages/stay-safe-online.en.md:4:1: error: hotline shortcode: there is no hotline "
         '"nowhere" (hint: use the file name of content/hotlines/ID.yaml, without .yaml)',
     ),
+    "a shortcode naming a listing that has its own mistake reports only that mistake": (
+        {
+            "content/hotlines/national.yaml": "name: X\nlast_verified: 2026-11-01\nchannels: []\n",
+            "content/pages/stay-safe-online.en.md": "---\ntitle: Safe\n---\n{{< hotline national >}}\n",
+        },
+        'content/hotlines/national.yaml:3:11: error: "channels" must not be empty',
+    ),
     "a resource link that is not a web address": (
         {
             "content/resources/parents.yaml": "title: For parents\nlinks:\n  - title: A\n    url: ftp://x.org\n"
