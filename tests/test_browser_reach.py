@@ -14,7 +14,7 @@ from tests.conftest import PAGE_TYPES, PAGES, covered
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-TAB_STOPS_CHECKED = 80  # enough to walk past the header, help bar and into the content
+TAB_STOPS_CHECKED = 40  # past the header and help bar, well into the content
 LANDMARKS = (
     ".quick-exit, header.site-header, nav.main-nav, aside.help-bar, main, footer.site-footer"
 )
@@ -97,6 +97,10 @@ def test_29_no_focused_element_hides_under_the_sticky_bar(
     )
     for _ in range(TAB_STOPS_CHECKED):
         page.keyboard.press("Tab")
+    # Going back up, the browser scrolls each element in at the top edge: under a sticky bar,
+    # unless the page keeps room for it (scroll-padding).
+    for _ in range(TAB_STOPS_CHECKED // 2):
+        page.keyboard.press("Shift+Tab")
     page.wait_for_timeout(50)
     assert page.evaluate("window.hiddenFocus") == []
 
