@@ -34,6 +34,18 @@ def covered(checker: str, *pages: str) -> None:
     COVERED.setdefault(checker, set()).update(pages)
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A parallel worker hands what it covered to the main process (pytest-xdist)."""
+    worker_output = getattr(session.config, "workeroutput", None)
+    if worker_output is not None:
+        worker_output["covered"] = {checker: sorted(pages) for checker, pages in COVERED.items()}
+
+
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    for checker, pages in getattr(node, "workeroutput", {}).get("covered", {}).items():
+        covered(checker, *pages)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if COVERED:
         terminalreporter.section("pages covered by each checker")
@@ -205,12 +217,25 @@ def chromium() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def shared_context(chromium: Any) -> Iterator[Any]:
-    """One browser context for the tests that need no special options: a new page is cheap."""
-    context = chromium.new_context()
-    answer_exit_locally(context)
-    yield context
-    context.close()
+def contexts(chromium: Any) -> Iterator[Callable[..., Any]]:
+    """Browser contexts, one per set of options, made once per session: a new page is cheap."""
+    made: dict[str, Any] = {}
+
+    def context_with(**options: Any) -> Any:
+        key = repr(sorted(options.items()))
+        if key not in made:
+            made[key] = chromium.new_context(**options)
+            answer_exit_locally(made[key])
+        return made[key]
+
+    yield context_with
+    for context in made.values():
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def shared_context(contexts: Callable[..., Any]) -> Any:
+    return contexts()
 
 
 def answer_exit_locally(context: Any) -> None:
@@ -238,20 +263,13 @@ def loaded_page(shared_context: Any, served_example: str) -> Iterator[Callable[[
 
 
 @pytest.fixture
-def open_page(
-    chromium: Any, shared_context: Any, served_example: str
-) -> Iterator[Callable[..., Any]]:
-    """Open a page of the example site: a new tab, or a new context when options are given."""
+def open_page(contexts: Callable[..., Any], served_example: str) -> Iterator[Callable[..., Any]]:
+    """Open a page of the example site in a new tab of a context with the given options."""
     opened: list[Any] = []
 
     def open_(path: str, **context_options: Any) -> Any:
         viewport = context_options.pop("viewport", None)
-        context = shared_context
-        if context_options:
-            context = chromium.new_context(**context_options)
-            answer_exit_locally(context)
-            opened.append(context)
-        page = context.new_page()
+        page = contexts(**context_options).new_page()
         opened.append(page)
         if viewport:
             page.set_viewport_size(viewport)
@@ -260,5 +278,5 @@ def open_page(
         return page
 
     yield open_
-    for thing in reversed(opened):
-        thing.close()
+    for page in opened:
+        page.close()
