@@ -342,6 +342,34 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Location:  # where an event happens: a place, a link to join online, or both
+    name: Translatable | None = None
+    address: str = ""
+    city: str = ""
+    region: str = ""
+    online_url: str = ""
+
+
+@dataclass(frozen=True)
+class Event:  # content/events/ID.yaml: a training, fundraiser, awareness day or meeting
+    id: str
+    title: Translatable
+    starts: dt.datetime | dt.date  # aware (in `timezone`) for a timed event; a date when all-day
+    ends: dt.datetime | dt.date | None = None  # all-day: the last day, inclusive
+    timezone: str = "UTC"  # IANA name: the event's, else the site's
+    is_all_day: bool = False
+    kind: Literal["training", "fundraiser", "awareness", "meeting", "other"] = "other"
+    description: Translatable | None = None  # Markdown
+    location: Location | None = None
+    registration_url: str = ""
+    cost: Translatable | None = None
+    audience: Translatable | None = None
+    image: Image | None = None
+    campaign: str = ""  # a campaign id
+    at: Position = Position("")
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything read from a site folder, checked and complete."""
 

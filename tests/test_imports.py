@@ -33,6 +33,7 @@ ALLOWED = {
     "shortcodes": set(),
     "charts": set(),
     "linked_data": {"model"},
+    "ical": {"model"},
     "hours": {"i18n", "model"},
     "i18n": {"errors", "model", "yamlfile"},
     "schema": {"errors", "yamlfile"},
