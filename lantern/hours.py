@@ -38,8 +38,11 @@ def hours_for_script(hours: Hours) -> str:
 def _days_in_words(days: tuple[str, ...], lang: str) -> str:
     names = get_day_names("wide", locale=locale_of(lang))  # 0 = Monday
     indexes = sorted(DAYS.index(day) for day in days)
-    if len(indexes) >= 3 and indexes == list(range(indexes[0], indexes[-1] + 1)):
-        return f"{names[indexes[0]]}–{names[indexes[-1]]}"
+    # A run of three or more days reads as a range, also across the week's end: "Sunday–Thursday".
+    for start in indexes:
+        run = [(start + offset) % 7 for offset in range(len(indexes))]
+        if len(indexes) >= 3 and sorted(run) == indexes:
+            return f"{names[run[0]]}–{names[run[-1]]}"
     return format_list([names[i] for i in indexes], locale=locale_of(lang))
 
 
