@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lantern.model import Article, FactSheet, Hotline, Page, Site
 
@@ -58,7 +60,7 @@ class Routes:
     static: tuple[tuple[str, Path], ...]  # (URL path, source file)
     paths: dict[str, Route] = field(default_factory=dict)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Route]:
         return iter(self.pages)
 
 
@@ -208,7 +210,14 @@ def _language_routes(site: Site, lang: str) -> list[Route]:
     return routes
 
 
-def _translated(site: Site, items, path_of, kind: str, template: str) -> list[Route]:  # type: ignore[no-untyped-def]
+def _translated(
+    site: Site,
+    items: tuple[Article, ...] | tuple[Page, ...],
+    path_of: Callable[[Any], str],
+    kind: str,
+    template: str,
+) -> list[Route]:
+    """Articles or pages: each version is an alternate of its real translations only."""
     by_key: dict[str, list[Article | Page]] = {}
     for item in items:
         by_key.setdefault(item.key, []).append(item)
