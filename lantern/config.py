@@ -52,7 +52,7 @@ def _config(document: YamlDocument, problems: Problems) -> SiteConfig | None:
     languages = _languages(document, problems)
     if not languages:
         return None
-    _check_timezone(document, ("timezone",), problems)
+    check_timezone(document, ("timezone",), problems)
     title = translatable(document, ("title",), languages, problems)
     assert title is not None  # required by the schema
     return SiteConfig(
@@ -100,10 +100,11 @@ def check_date(document: YamlDocument, at: tuple[Any, ...], problems: Problems) 
         return None
 
 
-def _check_timezone(document: YamlDocument, at: tuple[str, ...], problems: Problems) -> None:
-    name = document.data.get(at[0])
+def check_timezone(document: YamlDocument, at: tuple[Any, ...], problems: Problems) -> str | None:
+    """An IANA time-zone field as its name; None when it is absent, or wrong (then a problem)."""
+    name = document.get(at)
     if name is None:
-        return
+        return None
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -112,6 +113,8 @@ def _check_timezone(document: YamlDocument, at: tuple[str, ...], problems: Probl
             f'"{name}" is not a time zone name',
             "use an IANA name such as America/New_York or Europe/Madrid",
         )
+        return None
+    return str(name)
 
 
 def _organization(

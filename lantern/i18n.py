@@ -57,6 +57,17 @@ def format_date(day: dt.date, lang: str, style: str = "long") -> str:
     return babel_format_date(day, format=style, locale=locale_of(lang))
 
 
+def check_language_tags(document: YamlDocument, at: FieldPath, problems: Problems) -> None:
+    """Every tag in the list at `at` is a language CLDR knows (the schema checked the shape)."""
+    for index, tag in enumerate(document.get(at) or []):
+        if not is_known_language(tag):
+            problems.error(
+                document.at((*at, index)),
+                f'"{tag}" is not a language known to CLDR',
+                "use a BCP 47 tag such as en, es, pt-BR, ar or zh-Hant",
+            )
+
+
 def translatable(
     document: YamlDocument,
     at: FieldPath,

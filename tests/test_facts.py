@@ -106,6 +106,13 @@ CASES = {
         },
         'content/hotlines/national.yaml:3:11: error: "channels" must not be empty',
     ),
+    "a resource link in a language CLDR does not know": (
+        {
+            "content/resources/parents.yaml": "title: For parents\nlinks:\n  - title: A\n    url: https://x.org/\n    languages: [en, qq]\n"
+        },
+        'content/resources/parents.yaml:5:21: error: "qq" is not a language known to CLDR '
+        "(hint: use a BCP 47 tag such as en, es, pt-BR, ar or zh-Hant)",
+    ),
     "a resource link that is not a web address": (
         {
             "content/resources/parents.yaml": "title: For parents\nlinks:\n  - title: A\n    url: ftp://x.org\n"

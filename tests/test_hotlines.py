@@ -46,6 +46,11 @@ CASES = {
         ),
         f'{FILE}:8:12: error: "hours[1].opens" must be a time written HH:MM, like 09:00 or 17:30',
     ),
+    "time zone that does not exist": (
+        GOOD.replace("hours: 24/7", "timezone: America/Hartford\nhours: 24/7"),
+        f'{FILE}:5:11: error: "America/Hartford" is not a time zone name '
+        "(hint: use an IANA name such as America/New_York or Europe/Madrid)",
+    ),
     "missing last_verified": (
         GOOD.replace("last_verified: 2026-11-01\n", ""),
         f'{FILE}:1:1: error: the required field "last_verified" is missing '

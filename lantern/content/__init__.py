@@ -7,7 +7,7 @@ from pathlib import Path
 from lantern.content.articles import load_articles
 from lantern.content.facts import load_fact_sheets
 from lantern.content.hotlines import load_hotlines
-from lantern.content.media import list_media
+from lantern.content.media import check_in_media, list_media
 from lantern.content.pages import load_pages
 from lantern.content.resources import load_resources
 from lantern.errors import Position, Problems
@@ -84,12 +84,8 @@ def _check_references(site: Site, site_dir: Path, problems: Problems) -> None:
                 "use the file name (without .yaml) of a hotline listing",
             )
     logo = config.organization.logo
-    if logo and logo not in site.media:
-        problems.error(
-            config.organization.logo_at,
-            f'the logo "{logo}" is not in content/media/',
-            "put the file in content/media/ and give its path relative to that folder",
-        )
+    if logo:
+        check_in_media(logo, site.media, config.organization.logo_at, problems, "logo")
     page_keys = {page.key for page in site.pages}
     for item in config.menu:
         if item.kind == "page" and item.target not in page_keys:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lantern.config import check_date
 from lantern.content.documents import Document, read_documents
+from lantern.content.media import check_in_media
 from lantern.errors import Problems
 from lantern.model import Article, BuildOptions, Image, LocalText, SiteConfig
 
@@ -86,12 +87,7 @@ def _image(
     if path is None:
         return None
     is_decorative = bool(own.get("decorative", owner.front_matter.data.get("decorative")))
-    if path not in media:
-        problems.error(
-            owner.at("image"),
-            f'the image "{path}" is not in content/media/',
-            "put the file in content/media/ and give its path relative to that folder",
-        )
+    if not check_in_media(path, media, owner.at("image"), problems):
         return None
     if "image_alt" in own:
         alt = LocalText(str(own["image_alt"]), document.lang)

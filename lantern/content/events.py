@@ -7,8 +7,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from lantern.config import check_timezone
+from lantern.content.media import check_in_media
 from lantern.content.records import read_records
 from lantern.errors import Problems
 from lantern.i18n import translatable
@@ -73,18 +75,7 @@ def _event(
 
 def _zone(document: YamlDocument, site_zone: str, problems: Problems) -> ZoneInfo:
     """The event's time zone; the site's when none is written (or the one written is wrong)."""
-    name = document.data.get("timezone")
-    if name is None:
-        return ZoneInfo(site_zone)
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        problems.error(
-            document.at(("timezone",)),
-            f'"{name}" is not a time zone name',
-            "use an IANA name such as America/New_York or Europe/Madrid",
-        )
-        return ZoneInfo(site_zone)
+    return ZoneInfo(check_timezone(document, ("timezone",), problems) or site_zone)
 
 
 def _moment(
@@ -166,12 +157,7 @@ def _image(
     path = document.data.get("image")
     if path is None:
         return None
-    if path not in media:
-        problems.error(
-            document.at(("image",)),
-            f'the image "{path}" is not in content/media/',
-            "put the file in content/media/ and give its path relative to that folder",
-        )
+    if not check_in_media(path, media, document.at(("image",)), problems):
         return None
     alt = str(document.data.get("image_alt", "")).strip()
     if not alt:

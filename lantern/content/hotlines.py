@@ -6,14 +6,13 @@ import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 
-from lantern.config import check_date
+from lantern.config import check_date, check_timezone
 from lantern.content.records import read_records
 from lantern.errors import Problems
-from lantern.i18n import is_known_language, translatable
+from lantern.i18n import check_language_tags, translatable
 from lantern.model import ALWAYS_OPEN, Channel, Hotline, Hours, OpeningRange, SiteConfig
 from lantern.yamlfile import YamlDocument
 
@@ -39,8 +38,9 @@ def _checked(
         translatable(document, (field,), config.languages, problems)
         for field in ("operator", "description")
     )
-    _check_hours_and_zone(document, (), problems)
-    _check_languages(document, ("languages",), problems)
+    check_timezone(document, ("timezone",), problems)
+    _check_hours_have_a_zone(document, (), problems)
+    check_language_tags(document, ("languages",), problems)
     last_verified = check_date(document, ("last_verified",), problems)
     region = (data.get("area") or "").split("-")[0] or None
     channels = tuple(
@@ -95,8 +95,8 @@ def _channel(
 ) -> Channel:
     at = ("channels", index)
     data: dict[str, Any] = document.data["channels"][index]
-    _check_hours_and_zone(document, at, problems)
-    _check_languages(document, (*at, "languages"), problems)
+    _check_hours_have_a_zone(document, at, problems)
+    check_language_tags(document, (*at, "languages"), problems)
     number = str(data.get("number", ""))
     e164 = _e164(document, at, number, data["type"], region, problems) if number else ""
     zone = document.data.get("timezone", "")
@@ -150,33 +150,14 @@ def _e164(
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _check_hours_and_zone(document: YamlDocument, at: tuple[Any, ...], problems: Problems) -> None:
-    data = document.get(at)
-    zone = data.get("timezone")
-    if zone is not None:
-        try:
-            ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            problems.error(
-                document.at((*at, "timezone")),
-                f'"{zone}" is not a time zone name',
-                "use an IANA name such as America/New_York",
-            )
-    hours = data.get("hours")
-    has_zone = zone is not None or document.data.get("timezone") is not None
-    if hours not in (None, "24/7") and not has_zone:
+def _check_hours_have_a_zone(
+    document: YamlDocument, at: tuple[Any, ...], problems: Problems
+) -> None:
+    """Weekly hours mean nothing without the hotline's time zone (channels share it)."""
+    hours = document.get((*at, "hours"))
+    if hours not in (None, "24/7") and document.get(("timezone",)) is None:
         problems.error(
             document.at((*at, "hours")),
             "hours need a timezone",
             "add a line such as 'timezone: America/New_York' to the hotline",
         )
-
-
-def _check_languages(document: YamlDocument, at: tuple[Any, ...], problems: Problems) -> None:
-    for index, tag in enumerate(document.get(at) or []):
-        if not is_known_language(tag):
-            problems.error(
-                document.at((*at, index)),
-                f'"{tag}" is not a language known to CLDR',
-                "use a BCP 47 tag such as en, es or pt-BR",
-            )

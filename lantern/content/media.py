@@ -11,6 +11,20 @@ from lantern.errors import Position, Problems
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
+def check_in_media(
+    path: str, media: tuple[str, ...], at: Position, problems: Problems, what: str = "image"
+) -> bool:
+    """Whether a referenced file is in content/media/; a problem at `at` when it is not."""
+    if path in media:
+        return True
+    problems.error(
+        at,
+        f'the {what} "{path}" is not in content/media/',
+        "put the file in content/media/ and give its path relative to that folder",
+    )
+    return False
+
+
 def list_media(site_dir: Path, problems: Problems) -> tuple[str, ...]:
     """Paths relative to content/media/ of every file there, in a stable order."""
     folder = site_dir / "content" / "media"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from lantern.content.records import read_records
 from lantern.errors import Problems
-from lantern.i18n import is_known_language, translatable
+from lantern.i18n import check_language_tags, translatable
 from lantern.model import Resource, ResourceLink, SiteConfig, Translatable
 from lantern.yamlfile import YamlDocument
 
@@ -22,9 +21,7 @@ def load_resources(site_dir: Path, config: SiteConfig, problems: Problems) -> tu
 
         links = []
         for index, link in enumerate(document.data.get("links", [])):
-            _check_languages(
-                document.get(("links", index, "languages")) or [], index, document, problems
-            )
+            check_language_tags(document, ("links", index, "languages"), problems)
             links.append(
                 ResourceLink(
                     title=text("links", index, "title") or Translatable.same(link["url"]),
@@ -44,13 +41,3 @@ def load_resources(site_dir: Path, config: SiteConfig, problems: Problems) -> tu
         if len(problems.errors) == count:
             resources.append(resource)
     return tuple(resources)
-
-
-def _check_languages(tags: list[str], index: int, document: Any, problems: Problems) -> None:
-    for position, tag in enumerate(tags):
-        if not is_known_language(tag):
-            problems.error(
-                document.at(("links", index, "languages", position)),
-                f'"{tag}" is not a language known to CLDR',
-                "use a BCP 47 tag such as en, es or pt-BR",
-            )
