@@ -14,8 +14,6 @@ from babel.lists import format_list
 from lantern.i18n import locale_of
 from lantern.model import DAYS, Hours, OpeningRange
 
-ALL_WEEK = DAYS
-
 
 def hours_in_words(hours: Hours, lang: str, always_open: str) -> str:
     """ "Monday–Friday 9:00 AM–5:00 PM; Saturday 10:00 AM–2:00 PM (Eastern Time)"."""

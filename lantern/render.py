@@ -67,7 +67,6 @@ def environment(theme_dirs: list[Path]) -> jinja2.Environment:
     env.filters.update(
         isodate=lambda day: day.isoformat(),
         endonym=i18n.endonym,
-        direction=i18n.direction,
     )
     return env
 
@@ -139,7 +138,6 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "announcement": _announcement(site.config.announcement, site.today),
         "safety_path": _safety_path(site, lang),
         "rel": _rel,
-        "languages": config.languages,
         "build_date": site.today,
         "sitemap": [r for r in routes if r.file.endswith(".html") and r.kind != "404"]
         if route.kind == "sitemap"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from babel.dates import get_day_names
 
 from lantern.areas import area_name
@@ -31,17 +33,16 @@ def hotline_languages(hotline: Hotline) -> list[str]:
 
 
 def hotline_filters(
-    hotlines: tuple[Hotline, ...], lang: str, topic_name: object
+    hotlines: tuple[Hotline, ...], lang: str, topic_name: Callable[[str], str]
 ) -> list[tuple[str, list[Option]]]:
     """The choices of the directory's filters: area, language (by its own name) and topic."""
     areas = sorted({h.area for h in hotlines if h.area}, key=lambda code: ("-" in code, code))
     tags = sorted({tag for h in hotlines for tag in hotline_languages(h)})
     topics = sorted({topic for h in hotlines for topic in h.topics})
-    name = topic_name if callable(topic_name) else str
     return [
         ("area", [(code, area_name(code, lang), "") for code in areas]),
         ("language", [(tag, endonym(tag), "" if tag == lang else tag) for tag in tags]),
-        ("topic", [(topic, str(name(topic)), "") for topic in topics]),
+        ("topic", [(topic, topic_name(topic), "") for topic in topics]),
     ]
 
 

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from lantern.content.records import ID
 from lantern.errors import Position, Problems, ProblemsFound
 from lantern.schema import check_shape
 from lantern.yamlfile import FrontMatterFile, YamlDocument, load_front_matter
 
 _NAME = re.compile(r"^(?P<key>[^.]+)\.(?P<lang>[^.]+)\.md$")
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _read(
         )
         return None
     key, lang = match["key"], match["lang"]
-    if not _ID.match(key):
+    if not ID.match(key):
         problems.error(
             at,
             f'"{key}" is not a valid key',

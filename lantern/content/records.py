@@ -9,7 +9,7 @@ from lantern.errors import Position, Problems, ProblemsFound
 from lantern.schema import check_shape
 from lantern.yamlfile import YamlDocument, load_yaml
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # as common.schema.json#/$defs/id says
 
 
 def read_records(
@@ -28,7 +28,7 @@ def read_records(
 
 
 def _read(path: Path, shown_as: str, schema: str, problems: Problems) -> YamlDocument | None:
-    if path.suffix not in (".yaml", ".yml") or not _ID.match(path.stem):
+    if path.suffix not in (".yaml", ".yml") or not ID.match(path.stem):
         problems.error(
             Position(shown_as),
             "the file must be named ID.yaml, the id in lowercase letters, digits and hyphens",
