@@ -1,0 +1,45 @@
+"""Articles and pages: Markdown files, one per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from lantern.errors import Position
+from lantern.model.text import Image
+
+
+@dataclass(frozen=True)
+class Article:
+    """One language's version of an article (content/articles/KEY.LANG.md)."""
+
+    key: str
+    lang: str
+    slug: str
+    title: str
+    date: dt.date
+    body: str  # Markdown
+    summary: str = ""
+    updated: dt.date | None = None
+    tags: tuple[str, ...] = ()
+    image: Image | None = None
+    author: str = ""
+    is_draft: bool = False
+    at: Position = Position("")
+    body_line: int = 1
+
+
+@dataclass(frozen=True)
+class Page:
+    """One language's version of a standalone page (content/pages/KEY.LANG.md)."""
+
+    key: str
+    lang: str
+    slug: str
+    title: str
+    body: str  # Markdown
+    summary: str = ""
+    menu: int | None = None
+    is_draft: bool = False
+    at: Position = Position("")
+    body_line: int = 1
