@@ -67,6 +67,7 @@ def _config(document: YamlDocument, problems: Problems) -> SiteConfig | None:
         help=tuple(data.get("help", ())),
         help_at=tuple(document.at(("help", i)) for i in range(len(data.get("help", ())))),
         featured_campaign=data.get("featured_campaign", ""),
+        featured_campaign_at=document.at(("featured_campaign",)),
         menu=_menu(document, languages, problems),
         output_dir=data.get("output_dir", "_site"),
         at=document.at(()),

@@ -6,11 +6,13 @@ builds and partner directories can update their copy instead of duplicating it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from lantern.model import DAYS, Channel, Hotline, Hours
+from lantern.model import DAYS, Channel, Event, Hotline, Hours
 
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -168,3 +170,69 @@ def hsds_list(services: list[dict[str, Any]]) -> str:
         "contents": services,
     }
     return json.dumps(page, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def event(
+    item: Event,
+    *,
+    name: str,
+    description: str,
+    place_name: str,
+    url: str,
+    organizer: dict[str, str],
+) -> dict[str, Any]:
+    """schema.org Event (SITE-REQUIREMENTS 21): times with their UTC offset, where and how to attend."""
+    start, end = _instants(item)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": name,
+        "startDate": start.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "organizer": {"@type": "Organization", **organizer},
+        "url": url,
+    }
+    if end is not None:
+        data["endDate"] = end.isoformat()
+    if description:
+        data["description"] = description
+    if item.registration_url:
+        data["offers"] = {"@type": "Offer", "url": item.registration_url}
+    data.update(_where(item, place_name, url))
+    return data
+
+
+def _instants(item: Event) -> tuple[dt.datetime, dt.datetime | None]:
+    """Aware start and end; an all-day event runs from 00:00 of its first day to the end of its last."""
+    if isinstance(item.starts, dt.datetime):
+        end = item.ends if isinstance(item.ends, dt.datetime) else None
+        return item.starts, end
+    zone = ZoneInfo(item.timezone)
+    last = item.ends if isinstance(item.ends, dt.date) else item.starts
+    start = dt.datetime.combine(item.starts, dt.time(), zone)
+    return start, dt.datetime.combine(last, dt.time(23, 59), zone)
+
+
+def _where(item: Event, place_name: str, page_url: str) -> dict[str, Any]:
+    """location and eventAttendanceMode: a Place, a VirtualLocation, or both for a mixed event."""
+    location = item.location
+    places: list[dict[str, Any]] = []
+    if location and (location.address or location.city):
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": location.address,
+            "addressLocality": location.city,
+            "addressRegion": location.region,
+        }
+        place = {"@type": "Place", "address": {k: v for k, v in address.items() if v}}
+        places.append({**place, "name": place_name} if place_name else place)
+    if location and location.online_url:
+        places.append({"@type": "VirtualLocation", "url": location.online_url})
+    if not places:  # an awareness day kept wherever one is: its page is where to take part
+        places.append({"@type": "VirtualLocation", "url": page_url})
+    kinds = {place["@type"] for place in places}
+    mode = "Mixed" if len(kinds) == 2 else ("Offline" if kinds == {"Place"} else "Online")
+    return {
+        "location": places[0] if len(places) == 1 else places,
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+    }

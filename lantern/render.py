@@ -14,8 +14,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from lantern import charts, i18n, linked_data, views
+from lantern import charts, event_views, i18n, linked_data, views
 from lantern.areas import area_name
+from lantern.artifacts import render_file
 from lantern.charts import Bar
 from lantern.hours import hours_for_script, hours_in_words
 from lantern.markup import to_html
@@ -77,8 +78,11 @@ def render_all(site: Site, routes: Routes, env: jinja2.Environment) -> dict[str,
 
 
 def render_route(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -> bytes:
+    if not route.template:
+        return render_file(site, route)
     template = env.get_template(route.template)
     context = _context(site, routes, route)
+    context.update(event_views.values(site, context["lang"], site.strings[context["lang"]]))
     context.update(_record_values(site, route, context, env))
     return template.render(context).encode("utf-8")
 
@@ -124,7 +128,7 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "marked": marked,
         "url": url,
         "absolute": lambda path: config.base_url + path,
-        "date": lambda day: i18n.format_date(day, lang),
+        "date": lambda day, style="long": i18n.format_date(day, lang, style),
         "language_name": lambda tag: i18n.language_name(tag, lang),
         "href": lambda link: url(link[1:]) if link.startswith("/") and link[1:2] != "/" else link,
         "path_of": _path_of,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lantern.model import Article, FactSheet, Hotline, Page, Site
+from lantern.model import Article, Campaign, Event, FactSheet, Hotline, Page, Site
 
 ARTICLES_PER_PAGE = 8  # a list a phone can scroll; the example site shows two pages
 HOME_ARTICLES = 5
@@ -41,12 +41,13 @@ class Route:
     alternates: tuple[Link, ...] = ()  # real translations, this route included, in site order
     x_default: str = ""
     switcher: tuple[Link, ...] = ()  # one link per site language
-    item: Article | Page | Hotline | FactSheet | None = None
+    item: Article | Page | Hotline | FactSheet | Event | Campaign | None = None
     listing: tuple[Article, ...] = ()  # articles a list, home, tag page or feed shows
     tag: str = ""
     page_number: int = 1
     page_count: int = 1
     noindex: bool = False
+    index: int = 0  # which social post a share image shows
 
     @property
     def file(self) -> str:
@@ -100,6 +101,15 @@ def record_path(lang: str, section: str, record_id: str) -> str:
     return f"{lang}/{section}/{record_id}/"
 
 
+def calendar_path(section: str, record_id: str) -> str:
+    """An event's or campaign's .ics: one file for every language."""
+    return f"{section}/{record_id}.ics"
+
+
+def share_image_path(lang: str, campaign_id: str, index: int, small: bool = False) -> str:
+    return f"{lang}/campaigns/{campaign_id}/share-{index + 1}{'-small' if small else ''}.png"
+
+
 def media_path(relative: str) -> str:
     return f"media/{relative}"
 
@@ -114,6 +124,11 @@ def plan(site: Site, static: tuple[tuple[str, Path], ...]) -> Routes:
     routes += _translated(site, site.pages, page_path, "page", "page.html")
     routes += _records(site, "hotlines", site.hotlines, "hotline", "hotline.html")
     routes += _records(site, "facts", site.fact_sheets, "fact-sheet", "fact-sheet.html")
+    routes += _records(site, "events", site.events, "event", "event.html")
+    routes += _records(site, "campaigns", site.campaigns, "campaign", "campaign.html")
+    routes += [Route(calendar_path("events", e.id), "ics", "", item=e) for e in site.events]
+    routes += [Route(calendar_path("campaigns", c.id), "ics", "", item=c) for c in site.campaigns]
+    routes += _share_images(site)
     if site.hotlines:
         routes.append(Route("hotlines.json", "hsds", "hotlines.json"))
     routes.append(_not_found(site, "", "404.html"))
@@ -200,6 +215,8 @@ def _language_routes(site: Site, lang: str) -> list[Route]:
         ("hotlines", "hotlines", site.hotlines),
         ("facts", "facts", site.fact_sheets),
         ("resources", "resources", site.resources),
+        ("events", "events", site.events),
+        ("campaigns", "campaigns", site.campaigns),
     ):
         if records:
             links = tuple(Link(other, section_path(other, section)) for other in languages)
@@ -246,7 +263,7 @@ def _translated(
 def _records(
     site: Site,
     section: str,
-    records: tuple[Hotline, ...] | tuple[FactSheet, ...],
+    records: tuple[Hotline, ...] | tuple[FactSheet, ...] | tuple[Event, ...] | tuple[Campaign, ...],
     kind: str,
     template: str,
 ) -> list[Route]:
@@ -261,6 +278,20 @@ def _records(
                     link.path, kind, template, link.lang, links, links[0].path, links, item=record
                 )
             )
+    return routes
+
+
+def _share_images(site: Site) -> list[Route]:
+    """A share image, and a smaller one for the page, per language of each post made from a fact."""
+    routes = []
+    for campaign in site.campaigns:
+        for index, post in enumerate(campaign.social_posts):
+            if not post.fact or post.image:
+                continue
+            for lang in site.config.languages:
+                for small in (False, True):
+                    path = share_image_path(lang, campaign.id, index, small)
+                    routes.append(Route(path, "share-image", "", lang, item=campaign, index=index))
     return routes
 
 

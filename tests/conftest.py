@@ -151,6 +151,10 @@ PAGE_TYPES: dict[str, tuple[str, ...]] = {
     "fact sheets": ("en/facts/", "es/facts/"),
     "fact sheet": ("en/facts/ct-dcf-2021/", "es/facts/nhth-2020-2022/"),
     "resources": ("en/resources/", "es/resources/"),
+    "events": ("en/events/", "es/events/"),
+    "event": ("en/events/ems-introduction-2027/", "es/events/wear-blue-day-2027/"),
+    "campaigns": ("en/campaigns/", "es/campaigns/"),
+    "campaign": ("en/campaigns/prevention-month-2027/", "es/campaigns/prevention-month-2027/"),
 }
 PAGES = [
     pytest.param(path, id=f"{kind}:{path or '/'}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from lantern.content.articles import load_articles
+from lantern.content.campaigns import campaign_ids_on_disk, load_campaigns
+from lantern.content.events import load_events
 from lantern.content.facts import load_fact_sheets
 from lantern.content.hotlines import load_hotlines
 from lantern.content.media import check_in_media, list_media
@@ -29,14 +31,18 @@ def read_all(
     """Every content file of the site, checked; problems are collected, not raised."""
     assert options.today is not None, "the command line decides today"
     media = list_media(site_dir, problems)
+    fact_sheets = load_fact_sheets(site_dir, config, problems)
+    campaign_ids = campaign_ids_on_disk(site_dir)
     site = Site(
         config=config,
         today=options.today,
         articles=load_articles(site_dir, config, options, options.today, media, problems),
         pages=load_pages(site_dir, config, options, problems),
         hotlines=load_hotlines(site_dir, config, options.today, problems),
-        fact_sheets=load_fact_sheets(site_dir, config, problems),
+        fact_sheets=fact_sheets,
         resources=load_resources(site_dir, config, problems),
+        events=load_events(site_dir, config, media, problems, campaign_ids),
+        campaigns=load_campaigns(site_dir, config, media, fact_sheets, problems),
         media=media,
         strings=load_strings(theme_dirs, config.languages, problems),
     )
@@ -86,6 +92,13 @@ def _check_references(site: Site, site_dir: Path, problems: Problems) -> None:
     logo = config.organization.logo
     if logo:
         check_in_media(logo, site.media, config.organization.logo_at, problems, "logo")
+    featured = config.featured_campaign
+    if featured and featured not in campaign_ids_on_disk(site_dir):
+        problems.error(
+            config.featured_campaign_at,
+            f'featured_campaign names "{featured}", but there is no content/campaigns/{featured}.yaml',
+            "use the file name (without .yaml) of a campaign",
+        )
     page_keys = {page.key for page in site.pages}
     for item in config.menu:
         if item.kind == "page" and item.target not in page_keys:
@@ -126,6 +139,8 @@ def _has_pages(site: Site, section: str) -> bool:
         "facts": site.fact_sheets,
         "hotlines": site.hotlines,
         "resources": site.resources,
+        "events": site.events,
+        "campaigns": site.campaigns,
     }
     return bool(content.get(section))
 
@@ -174,13 +189,14 @@ def _check_shortcode(
 def _has_own_problems(site: Site, site_dir: Path, name: str, argument: str) -> bool:
     """The file the shortcode names exists but was left out for its own (reported) mistakes."""
     folder = {"hotline": "hotlines", "fact": "facts", "chart": "facts", "signs": "facts"}
-    folder["resources"] = "resources"
+    folder |= {"resources": "resources", "event": "events"}
     if name not in folder:
         return False
     loaded = {
         "hotlines": {h.id for h in site.hotlines},
         "facts": {s.id for s in site.fact_sheets},
         "resources": {r.id for r in site.resources},
+        "events": {e.id for e in site.events},
     }
     stem = argument.split("/")[0]
     files = (site_dir / "content" / folder[name] / f"{stem}{ext}" for ext in (".yaml", ".yml"))
@@ -206,9 +222,9 @@ def _exists(site: Site, name: str, argument: str) -> bool:
         return site.chart(argument) is not None
     if name == "signs":
         return any(s.id == argument and s.signs for s in site.fact_sheets)
-    if name == "resources":
-        return any(r.id == argument for r in site.resources)
-    return False  # events come with the events section
+    if name == "event":
+        return site.event(argument) is not None
+    return any(r.id == argument for r in site.resources)
 
 
 def _hint(name: str) -> str:
@@ -218,5 +234,5 @@ def _hint(name: str) -> str:
         "chart": "write SHEET/ID: the file name in content/facts/ and the id of one of its charts",
         "signs": "use the file name of a fact sheet in content/facts/ that has signs:",
         "resources": "use the file name of content/resources/ID.yaml, without .yaml",
-        "event": "events are not built by this version of Lantern yet; remove the shortcode for now",
+        "event": "use the file name of content/events/ID.yaml, without .yaml",
     }[name]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,12 +24,17 @@ _ONE_DIGIT_HOUR = re.compile(r"([T ])(\d):")  # the schema allows 9:00; fromisof
 
 
 def load_events(
-    site_dir: Path, config: SiteConfig, media: tuple[str, ...], problems: Problems
+    site_dir: Path,
+    config: SiteConfig,
+    media: tuple[str, ...],
+    problems: Problems,
+    campaign_ids: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[Event, ...]:
-    """Every event without errors, the earliest first."""
+    """Every event without errors, the earliest first; `campaign:` must name one of `campaign_ids`."""
     events = []
     for event_id, document in read_records(site_dir, "events", "event", problems):
         count = len(problems.errors)
+        _check_campaign(document, campaign_ids, problems)
         event = _event(event_id, document, config, media, problems)
         if event is not None and len(problems.errors) == count:
             events.append(event)
@@ -71,6 +76,16 @@ def _event(
         campaign=data.get("campaign", ""),
         at=document.at(()),
     )
+
+
+def _check_campaign(document: YamlDocument, campaign_ids: Set[str], problems: Problems) -> None:
+    campaign = document.get(("campaign",))
+    if campaign is not None and campaign not in campaign_ids:
+        problems.error(
+            document.at(("campaign",)),
+            f'there is no campaign "{campaign}"',
+            "use the file name of content/campaigns/ID.yaml, without .yaml",
+        )
 
 
 def _zone(document: YamlDocument, site_zone: str, problems: Problems) -> ZoneInfo:

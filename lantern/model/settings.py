@@ -52,6 +52,7 @@ class SiteConfig:
     help: tuple[str, ...] = ()
     help_at: tuple[Position, ...] = ()  # where each help id was written
     featured_campaign: str = ""
+    featured_campaign_at: Position = Position("site.yaml")
     menu: tuple[MenuItem, ...] = ()
     output_dir: str = "_site"
     at: Position = Position("site.yaml")

@@ -1,0 +1,74 @@
+"""Files that are not pages: calendar files and share images, made from the same content."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from lantern import charts, ical
+from lantern.model import Campaign, Event, Fact, Site
+from lantern.routes import Route, record_path
+from lantern.share_images import ShareCard, preview, share_image
+
+
+def render_file(site: Site, route: Route) -> bytes:
+    """An .ics (kind "ics") or a share image (kind "share-image")."""
+    if route.kind == "ics":
+        return _calendar(site, route.item)
+    assert isinstance(route.item, Campaign)
+    post = route.item.social_posts[route.index]
+    fact = site.fact(post.fact)
+    assert fact is not None, "the campaign loader checked every fact reference"
+    png = _share_png(share_card(site, route.item, fact, route.lang))
+    return preview(png) if route.path.endswith("-small.png") else png
+
+
+@lru_cache(maxsize=64)
+def _share_png(card: ShareCard) -> bytes:
+    """Made once per card: the page's smaller image is scaled down from the same one."""
+    return share_image(card)
+
+
+def share_card(site: Site, campaign: Campaign, fact: Fact, lang: str) -> ShareCard:
+    """What a share image shows: the figure, the fact, its source and caveat, in `lang`."""
+    default = site.config.default_lang
+    strings = site.strings[lang]
+    source = fact.source
+    return ShareCard(
+        figure=charts.number_text(fact.value, fact.unit, lang) if fact.value is not None else "",
+        text=fact.text.text_in(lang, default).text,
+        source=f"{strings['source'].text} {source.name.text_in(lang, default).text}, {source.when}",
+        caveat=fact.caveat.text_in(lang, default).text if fact.caveat else "",
+        site_name=site.config.title.text_in(lang, default).text,
+        hashtags=" ".join(f"#{tag}" for tag in campaign.hashtags),
+    )
+
+
+def share_alt(card: ShareCard) -> str:
+    """The image's alt text: everything it says, in reading order."""
+    return " ".join(part for part in (card.figure, card.text, card.source, card.caveat) if part)
+
+
+def _calendar(site: Site, item: Event | Campaign | object) -> bytes:
+    """In the default language: a calendar file has one URL for every language."""
+    config = site.config
+    lang = config.default_lang
+    if isinstance(item, Event):
+        events, key_dates = [item], []
+    else:
+        assert isinstance(item, Campaign)
+        events = [event for event in site.events if event.campaign == item.id]
+        key_dates = [
+            (f"{item.id}-{day.date.isoformat()}", day.date, day.title.text_in(lang, lang).text)
+            for day in item.key_dates
+        ]
+    return ical.event_calendar(
+        events,
+        title=item.title.text_in(lang, lang).text,
+        lang=lang,
+        default_lang=lang,
+        base_url=config.base_url,
+        dtstamp=dt.datetime.combine(site.today, dt.time(), dt.UTC),
+        url_of=lambda event: config.base_url + record_path(lang, "events", event.id),
+        key_date_items=key_dates,
+    )
