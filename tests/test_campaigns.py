@@ -225,3 +225,22 @@ def test_an_event_shortcode_naming_a_missing_event_is_an_error(
 
 
 SITES_MINIMAL = Path(__file__).resolve().parent / "sites" / "minimal"
+
+
+def test_a_shortcode_in_an_events_or_an_actions_text_is_checked_at_its_line(
+    make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    event = "title: Training\nstarts: 2027-01-14\ndescription: |\n  Come along.\n\n  {{< hotline nowhere >}}\n"
+    campaign = (
+        "title: Month\nstarts: 2027-01-01\nends: 2027-01-31\nactions:\n  - date: 2027-01-02\n"
+        "    title: Save the number\n    description:\n      en: |\n        {{< fact a/b >}}\n"
+    )
+    built = build(
+        make_site({"content/events/training.yaml": event, "content/campaigns/month.yaml": campaign})
+    )
+    assert errors_in(built) == [
+        'content/campaigns/month.yaml:9:11: error: fact shortcode: there is no fact "a/b" '
+        "(hint: write SHEET/ID: the file name in content/facts/ and the id of one of its facts)",
+        'content/events/training.yaml:6:14: error: hotline shortcode: there is no hotline "nowhere" '
+        "(hint: use the file name of content/hotlines/ID.yaml, without .yaml)",
+    ]

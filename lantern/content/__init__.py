@@ -14,7 +14,7 @@ from lantern.content.pages import load_pages
 from lantern.content.resources import load_resources
 from lantern.errors import Position, Problems
 from lantern.i18n import load_strings
-from lantern.model import Article, BuildOptions, Page, Site, SiteConfig
+from lantern.model import Article, BuildOptions, Campaign, Event, FactSheet, Page, Site, SiteConfig
 from lantern.shortcodes import NAMES, Shortcode, find_shortcodes
 
 # URL segments under /LANG/ that belong to sections: no page slug may take one.
@@ -152,10 +152,14 @@ def _check_shortcodes(site: Site, site_dir: Path, problems: Problems) -> None:
         for shortcode in find_shortcodes(item.body):
             line = item.body_line + shortcode.line - 1
             _check_shortcode(site, site_dir, shortcode, Position(item.at.path, line, 1), problems)
-    for sheet in site.fact_sheets:
-        for lang, at in sheet.body_at:
-            body = dict(sheet.body.values)[lang] if sheet.body else ""
-            for shortcode in find_shortcodes(body):
+    records: tuple[FactSheet | Event | Campaign, ...] = (
+        *site.fact_sheets,
+        *site.events,
+        *site.campaigns,
+    )
+    for record in records:
+        for text, at in record.markdown_at:  # a block (|) starts on the line after its key
+            for shortcode in find_shortcodes(text):
                 where = Position(at.path, at.line + shortcode.line, at.column)
                 _check_shortcode(site, site_dir, shortcode, where, problems)
 

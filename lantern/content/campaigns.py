@@ -8,7 +8,7 @@ from typing import Any
 
 from lantern.config import check_date
 from lantern.content.media import check_in_media
-from lantern.content.records import read_records
+from lantern.content.records import markdown_at, read_records
 from lantern.errors import Problems
 from lantern.i18n import is_known_language, translatable
 from lantern.model import (
@@ -98,6 +98,12 @@ class _Reader:
             social_posts=self._posts(),
             downloads=self._downloads(),
             at=self.document.at(()),
+            markdown_at=markdown_at(self.document, ("description",))
+            + tuple(
+                source
+                for i in range(len(data.get("actions", ())))
+                for source in markdown_at(self.document, ("actions", i, "description"))
+            ),
         )
 
     def text(self, *at: str | int) -> Translatable | None:

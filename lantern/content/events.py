@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from lantern.config import check_timezone
 from lantern.content.media import check_in_media
-from lantern.content.records import read_records
+from lantern.content.records import markdown_at, read_records
 from lantern.errors import Problems
 from lantern.i18n import translatable
 from lantern.model import Event, Image, LocalText, Location, SiteConfig, Translatable
@@ -75,6 +75,7 @@ def _event(
         image=_image(document, media, config.default_lang, problems),
         campaign=data.get("campaign", ""),
         at=document.at(()),
+        markdown_at=markdown_at(document, ("description",)),
     )
 
 

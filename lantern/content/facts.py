@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from lantern.config import check_date
-from lantern.content.records import read_records
-from lantern.errors import Position, Problems
+from lantern.content.records import markdown_at, read_records
+from lantern.errors import Problems
 from lantern.i18n import translatable
 from lantern.model import (
     Chart,
@@ -87,7 +87,7 @@ def _sheet(sheet_id: str, read: _Reader) -> FactSheet:
             )
             for i, group in enumerate(data.get("signs", []))
         ),
-        body_at=_body_positions(read.document),
+        markdown_at=markdown_at(read.document, ("body",)),
         myths=tuple(
             Myth(
                 read.required(("myths", i, "myth")),
@@ -157,10 +157,3 @@ def _check_hotline_caveat(
             "a figure from hotline data has no caveat",
             "add caveat: saying it counts contacts to the hotline, not how common trafficking is",
         )
-
-
-def _body_positions(document: YamlDocument) -> tuple[tuple[str, Position], ...]:
-    body = document.get(("body",))
-    if isinstance(body, str):
-        return (("", document.at(("body",))),)
-    return tuple((lang, document.at(("body", lang))) for lang in body or {})

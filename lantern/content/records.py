@@ -9,7 +9,16 @@ from lantern.errors import Position, Problems, ProblemsFound
 from lantern.schema import check_shape
 from lantern.yamlfile import YamlDocument, load_yaml
 
+MarkdownSources = tuple[tuple[str, Position], ...]  # (Markdown text, where it starts)
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # as common.schema.json#/$defs/id says
+
+
+def markdown_at(document: YamlDocument, at: tuple[str | int, ...]) -> MarkdownSources:
+    """Each text of a (TM) field with where it is written, so a shortcode in it can be placed."""
+    value = document.get(at)
+    if isinstance(value, str):
+        return ((value, document.at(at)),)
+    return tuple((text, document.at((*at, lang))) for lang, text in (value or {}).items())
 
 
 def read_records(

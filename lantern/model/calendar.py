@@ -36,6 +36,7 @@ class Event:  # content/events/ID.yaml: a training, fundraiser, awareness day or
     image: Image | None = None
     campaign: str = ""  # a campaign id
     at: Position = Position("")
+    markdown_at: tuple[tuple[str, Position], ...] = ()  # (Markdown text, where it is written)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Campaign:  # content/campaigns/ID.yaml: a month (or week) of awareness
     social_posts: tuple[SocialPost, ...] = ()
     downloads: tuple[Download, ...] = ()
     at: Position = Position("")
+    markdown_at: tuple[tuple[str, Position], ...] = ()  # (Markdown text, where it is written)
 
     @property
     def length_in_days(self) -> int:

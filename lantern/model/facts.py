@@ -89,4 +89,4 @@ class FactSheet:
     signs: tuple[SignGroup, ...] = ()
     myths: tuple[Myth, ...] = ()
     at: Position = Position("")
-    body_at: tuple[tuple[str, Position], ...] = ()  # (language, where its body text starts)
+    markdown_at: tuple[tuple[str, Position], ...] = ()  # (body text, where it is written)

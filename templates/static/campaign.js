@@ -32,7 +32,7 @@
 
   // Today's action: highlighted in the calendar, and announced as the current date.
   function markToday(isLive) {
-    document.querySelectorAll('.month td[data-date]').forEach(function (cell) {
+    document.querySelectorAll('.month td[data-date], .actions__item[data-date]').forEach(function (cell) {
       var isToday = isLive && cell.dataset.date === todayIso;
       cell.classList.toggle('is-today', isToday);
       if (isToday) cell.setAttribute('aria-current', 'date'); else cell.removeAttribute('aria-current');
