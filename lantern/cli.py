@@ -10,11 +10,14 @@ import datetime as dt
 import sys
 import time
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from lantern.config import config_file
-from lantern.errors import Problem, ProblemsFound
-from lantern.model import BuildOptions
-from lantern.pipeline import build
+from lantern import uptodate
+from lantern.memo import CACHE_DIR
+
+# Nothing heavy is imported until a build is needed: a rebuild with nothing to do is the most
+# common one, and it should take less time than Python takes to import the Markdown converter.
 
 COMMANDS = ("build",)
 EXIT_BUILT, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -70,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the date the build treats as today (default: today in the site's time zone)",
     )
     build_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build_parser.add_argument(
+        "--clean",
+        action="store_true",
+        help=f"build everything anew, ignoring the cache in SITE/{CACHE_DIR}/ (the output is the same)",
+    )
     build_parser.add_argument("--quiet", action="store_true", help="print problems only")
     return parser
 
@@ -84,21 +92,56 @@ def _day(text: str) -> dt.date:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     site_dir: Path = args.site
-    if config_file(site_dir) is None:
+    if not any((site_dir / name).is_file() for name in ("site.yaml", "site.yml")):
         print(
             f"build.py: error: no site.yaml in {site_dir.resolve()} (hint: pass --site DIR)",
             file=sys.stderr,
         )
         return EXIT_USAGE
-    options = BuildOptions(
-        today=args.today,
-        now=dt.datetime.now(dt.UTC),
-        drafts=args.drafts,
-        future=args.future,
-        strict=args.strict,
+    cache_dir = site_dir / CACHE_DIR
+    now = dt.datetime.now(dt.UTC)
+    done = None if args.clean else _already_built(args, cache_dir, now)
+    if done is not None:
+        for warning in done["warnings"]:
+            print(warning, file=sys.stderr)
+        if not args.quiet:
+            seconds = time.perf_counter() - started
+            print(
+                f"Nothing changed: the {done['files']} files in {done['out_dir']} are up to date ({seconds:.2f} s)."
+            )
+        return EXIT_BUILT
+    return _full_build(args, cache_dir, now, started)
+
+
+def _already_built(
+    args: argparse.Namespace, cache_dir: Path, now: dt.datetime
+) -> dict[str, Any] | None:
+    """The last build's record when its inputs, options and output are all as they were."""
+    zone = uptodate.recorded(cache_dir, "timezone")
+    if zone is None:
+        return None
+    today = args.today or now.astimezone(ZoneInfo(zone)).date()
+    return uptodate.is_up_to_date(cache_dir, _key(args, today), args.site)
+
+
+def _key(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
+    out = args.out.resolve() if args.out else ""
+    return uptodate.build_key(
+        today=today, drafts=args.drafts, future=args.future, strict=args.strict, out=out
     )
+
+
+def _full_build(args: argparse.Namespace, cache_dir: Path, now: dt.datetime, started: float) -> int:
+    from lantern.errors import ProblemsFound
+    from lantern.model import BuildOptions
+    from lantern.pipeline import build
+
+    options = BuildOptions(
+        today=args.today, now=now, drafts=args.drafts, future=args.future, strict=args.strict
+    )
+    uptodate.forget(cache_dir)
     try:
-        result = build(site_dir, options, args.out)
+        result = build(args.site, options, args.out, clean=args.clean)
     except ProblemsFound as found:
         _report(found.problems)
         errors = sum(1 for p in found.problems if p.severity == "error")
@@ -108,12 +151,24 @@ def _build(args: argparse.Namespace) -> int:
         )
         return EXIT_PROBLEMS
     _report(result.warnings)
+    uptodate.remember(
+        cache_dir,
+        _key(args, result.today),
+        args.site,
+        result.out_dir,
+        timezone=result.timezone,
+        files=result.files_written,
+        warnings=[str(warning) for warning in result.warnings],
+    )
     if not args.quiet:
         seconds = time.perf_counter() - started
-        print(f"Built {result.files_written} files into {result.out_dir} in {seconds:.2f} s.")
+        print(
+            f"Built {result.files_written} files into {result.out_dir} in {seconds:.2f} s"
+            f" ({len(result.changed)} changed)."
+        )
     return EXIT_BUILT
 
 
-def _report(problems: tuple[Problem, ...]) -> None:
+def _report(problems: tuple[Any, ...]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -1,7 +1,9 @@
 """Writing the site: everything goes into a staging folder beside the output, then is swapped in.
 
 A failed or interrupted build therefore never leaves a half-written site: the previous good
-site stays until the new one is complete.
+site stays until the new one is complete. A file whose bytes did not change is not written again:
+the staging folder gets a hard link to the old file, so it keeps its time stamp and rsync or a
+static host's upload sees only the files that really changed.
 """
 
 from __future__ import annotations
@@ -9,29 +11,99 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+Stamp = tuple[int, int]  # (size, mtime_ns) of a file in the output
 
-def write_site(files: dict[str, bytes], copies: tuple[tuple[str, Path], ...], out_dir: Path) -> int:
-    """Write rendered files and copy static ones into `out_dir`, atomically; returns the count."""
+
+@dataclass
+class Written:
+    """What the write did: every output file's stamp, and which files got new bytes."""
+
+    stamps: dict[str, Stamp] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.stamps)
+
+
+def write_site(
+    files: dict[str, bytes],
+    copies: tuple[tuple[str, Path], ...],
+    out_dir: Path,
+    kept: Iterable[str] = (),
+) -> Written:
+    """Write rendered files and copy static ones into `out_dir`, atomically.
+
+    `kept` names files of the current `out_dir` to keep as they are (their bytes are known to
+    be right); a static copy whose old output has the same size and bytes is kept too.
+    """
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
+    written = Written()
     try:
+        for relative in sorted(kept):
+            if not _keep(out_dir, staging, relative):
+                raise FileNotFoundError(f"the kept file {relative} has gone from {out_dir}")
         for relative, content in sorted(files.items()):
-            target = _inside(staging, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = _target(staging, relative)
             target.write_bytes(content)
+            written.changed.append(relative)
         for relative, source in copies:
-            target = _inside(staging, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            if not _same_file(source, out_dir / relative) or not _keep(out_dir, staging, relative):
+                shutil.copyfile(source, _target(staging, relative))
+                written.changed.append(relative)
+        for path in staging.rglob("*"):
+            if path.is_file():
+                stat = path.stat()
+                written.stamps[path.relative_to(staging).as_posix()] = (
+                    stat.st_size,
+                    stat.st_mtime_ns,
+                )
         staging.chmod(0o755)
         _swap(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return len(files) + len(copies)
+    return written
+
+
+def stamp_of(path: Path) -> Stamp | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def _target(root: Path, relative: str) -> Path:
+    target = _inside(root, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def _keep(out_dir: Path, staging: Path, relative: str) -> bool:
+    """Link the old output file into the staging folder; False when it is not there."""
+    old = _inside(out_dir, relative)
+    if not old.is_file():
+        return False
+    target = _target(staging, relative)
+    try:
+        os.link(old, target)
+    except OSError:  # a file system without hard links: a copy keeps the bytes, if not the time
+        shutil.copy2(old, target)
+    return True
+
+
+def _same_file(source: Path, old: Path) -> bool:
+    """Whether the old output already is this static file (same size, then same bytes)."""
+    if stamp_of(old) is None or source.stat().st_size != old.stat().st_size:
+        return False
+    return source.read_bytes() == old.read_bytes()
 
 
 def _inside(root: Path, relative: str) -> Path:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from lantern import memo
 from lantern.config import load_config
 from lantern.content import read_all
+from lantern.depends import route_keys
 from lantern.errors import Problem, Problems
-from lantern.model import BuildOptions
+from lantern.model import BuildOptions, SiteConfig
 from lantern.output import write_site
-from lantern.render import environment, render_all
+from lantern.parallel import render_changed
+from lantern.render import environment
 from lantern.routes import collect_static, plan
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
@@ -22,12 +27,33 @@ class BuildResult:
     out_dir: Path
     files_written: int
     warnings: tuple[Problem, ...]
+    changed: tuple[str, ...] = ()  # output files with new bytes
+    today: dt.date = dt.date.min  # the day the build took as today
+    timezone: str = "UTC"  # the site's
 
 
-def build(site_dir: Path, options: BuildOptions, out_dir: Path | None = None) -> BuildResult:
-    """Read, check, plan, render and write a site; raises ProblemsFound on content errors."""
+def build(
+    site_dir: Path, options: BuildOptions, out_dir: Path | None = None, *, clean: bool = False
+) -> BuildResult:
+    """Read, check, plan, render and write a site; raises ProblemsFound on content errors.
+
+    What an earlier build computed is reused from the cache in SITE/.lantern-cache/, unless
+    `clean`; the output is the same either way.
+    """
     config = load_config(site_dir)
     options = _with_today(options, config.timezone)
+    target = (out_dir or site_dir / config.output_dir).resolve()
+    cache_dir, code = site_dir / memo.CACHE_DIR, memo.code_version()
+    memo.use(memo.Memo() if clean else memo.load(cache_dir, code))
+    try:
+        return _build(site_dir, config, options, target, code)
+    finally:
+        _save_cache(cache_dir, code)
+
+
+def _build(
+    site_dir: Path, config: SiteConfig, options: BuildOptions, target: Path, code: str
+) -> BuildResult:
     problems = Problems()
     themes = theme_dirs(site_dir)
     site = read_all(site_dir, config, options, themes, problems)
@@ -35,10 +61,36 @@ def build(site_dir: Path, options: BuildOptions, out_dir: Path | None = None) ->
         problems = Problems([replace(p, severity="error") for p in problems.found])
     problems.stop_if_errors()
     routes = plan(site, collect_static(themes, site_dir, site.media))
-    files = render_all(site, routes, environment(themes))
-    target = out_dir or site_dir / config.output_dir
-    written = write_site(files, routes.static, target)
-    return BuildResult(target, written, problems.unique())
+    keys = route_keys(site, routes, themes, code)
+    cache = memo.current()
+    same_place = cache.get("output", "dir") == str(target)
+    old = {file: cache.get("route", file) for file in keys} if same_place else {}
+    rendered = render_changed(
+        site,
+        routes,
+        environment(themes),
+        keys,
+        {file: record for file, record in old.items() if record},
+        target if same_place else None,
+    )
+    written = write_site(rendered.files, routes.static, target, rendered.kept)
+    cache.put("output", "dir", str(target))
+    for file, (key, data_digest) in rendered.records.items():
+        cache.put("route", file, (key, data_digest, *written.stamps[file]))
+    return BuildResult(
+        target,
+        written.count,
+        problems.unique(),
+        tuple(written.changed),
+        site.today,
+        config.timezone,
+    )
+
+
+def _save_cache(cache_dir: Path, code: str) -> None:
+    """Keep what this build computed; a cache that cannot be written only costs time."""
+    with contextlib.suppress(OSError):
+        memo.save(memo.current(), cache_dir, code)
 
 
 def theme_dirs(site_dir: Path) -> list[Path]:

@@ -72,11 +72,6 @@ def environment(theme_dirs: list[Path]) -> jinja2.Environment:
     return env
 
 
-def render_all(site: Site, routes: Routes, env: jinja2.Environment) -> dict[str, bytes]:
-    """Every route's file, by output path."""
-    return {route.file: render_route(site, routes, route, env) for route in routes}
-
-
 def render_route(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -> bytes:
     if not route.template:
         return render_file(site, route)

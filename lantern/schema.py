@@ -16,6 +16,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from lantern import memo
 from lantern.errors import Problem
 from lantern.yamlfile import YamlDocument
 
@@ -42,6 +43,13 @@ def validator_for(name: str) -> Draft202012Validator:
 
 def check_shape(document: YamlDocument, schema_name: str) -> list[Problem]:
     """Every way `document` does not fit its schema, one Problem per mistake."""
+    if not document.source:
+        return _shape_problems(document, schema_name)
+    key = memo.digest("shape", schema_name, document.source)
+    return memo.current().get_or_make("shape", key, lambda: _shape_problems(document, schema_name))
+
+
+def _shape_problems(document: YamlDocument, schema_name: str) -> list[Problem]:
     errors = validator_for(schema_name).iter_errors(document.data)
     problems: set[Problem] = set()
     for error in _precise(errors):

@@ -10,7 +10,8 @@ never reach an editor.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from lantern import memo
 from lantern.errors import Position, Problem, ProblemsFound
 
 MAX_FILE_BYTES = 2_000_000  # a content file larger than this is a mistake (a pasted binary, a log)
@@ -40,6 +42,7 @@ class YamlDocument:
     path: str
     values: dict[FieldPath, Position] = field(default_factory=dict)
     keys: dict[FieldPath, Position] = field(default_factory=dict)
+    source: str = ""  # a digest of the file it came from: the key of its shape check in the memo
 
     def get(self, field_path: FieldPath) -> Any:
         """The value at `field_path` (keys and list indexes), or None where there is none."""
@@ -85,11 +88,18 @@ class _Loader(yaml.SafeLoader):
 
 def read_text(path: Path, shown_as: str) -> str:
     """Read an editor's file as UTF-8 text (a byte-order mark is dropped)."""
-    at = Position(shown_as)
+    return _decode(_read_bytes(path, shown_as), shown_as)
+
+
+def _read_bytes(path: Path, shown_as: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
-        raise _problem(at, f"cannot read the file: {error.strerror}") from None
+        raise _problem(Position(shown_as), f"cannot read the file: {error.strerror}") from None
+
+
+def _decode(raw: bytes, shown_as: str) -> str:
+    at = Position(shown_as)
     if len(raw) > MAX_FILE_BYTES:
         megabytes = len(raw) / 1_000_000
         raise _problem(
@@ -135,8 +145,27 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlDocument:
 
 
 def load_yaml(path: Path, shown_as: str) -> YamlDocument:
-    """Read and parse a YAML file."""
-    return parse_yaml(read_text(path, shown_as), shown_as)
+    """Read and parse a YAML file; parsed once per distinct content (the build cache)."""
+    raw = _read_bytes(path, shown_as)
+    key = memo.digest("yaml", shown_as, raw)
+    parsed = _remembered(key, lambda: parse_yaml(_decode(raw, shown_as), shown_as))
+    assert isinstance(parsed, YamlDocument)
+    return replace(parsed, source=key)
+
+
+def _remembered(key: str, parse: Callable[[], object]) -> object:
+    """A parse result from the memo; a file's problems are remembered like its values."""
+
+    def outcome() -> object:
+        try:
+            return parse()
+        except ProblemsFound as found:
+            return found.problems
+
+    result = memo.current().get_or_make("parsed", key, outcome)
+    if isinstance(result, tuple):
+        raise ProblemsFound(result)
+    return result
 
 
 @dataclass(frozen=True)
@@ -153,7 +182,15 @@ _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 def load_front_matter(path: Path, shown_as: str) -> FrontMatterFile:
     """Read a Markdown file that starts with YAML front matter between `---` lines."""
-    text = read_text(path, shown_as).replace("\r\n", "\n")
+    raw = _read_bytes(path, shown_as)
+    key = memo.digest("front matter", shown_as, raw)
+    parsed = _remembered(key, lambda: _split_front_matter(_decode(raw, shown_as), shown_as))
+    assert isinstance(parsed, FrontMatterFile)
+    return replace(parsed, front_matter=replace(parsed.front_matter, source=key))
+
+
+def _split_front_matter(text: str, shown_as: str) -> FrontMatterFile:
+    text = text.replace("\r\n", "\n")
     if not text.startswith("---"):
         raise _problem(
             Position(shown_as, 1, 1),

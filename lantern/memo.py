@@ -1,0 +1,147 @@
+"""The build cache: what earlier builds computed, kept between runs in SITE/.lantern-cache/.
+
+A memo maps a key (a digest of everything a result was made from) to the result. It can make a
+build faster, never different: a key that misses is recomputed, and a cache file that is
+unreadable, truncated or from another version of Lantern is ignored as a whole. Only entries used
+by the last build are kept, so the cache never grows beyond one site's worth.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+CACHE_DIR = ".lantern-cache"
+_FILE = "memo.pickle"
+_MAGIC = b"lantern-memo-1\n"
+_SOURCE = Path(__file__).resolve().parent
+
+T = TypeVar("T")
+
+
+def digest(*parts: bytes | str) -> str:
+    """A short stable digest of some bytes and text."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "little"))
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+def code_version() -> str:
+    """A digest of Lantern's own code and schemas: a new version never reuses old results."""
+    files = sorted(p for p in _SOURCE.rglob("*") if p.suffix in (".py", ".json"))
+    return digest(*(f"{p.relative_to(_SOURCE)}\n".encode() + p.read_bytes() for p in files))
+
+
+class Memo:
+    """Results by kind and key; `get_or_make` computes a missing one and remembers it."""
+
+    def __init__(self, entries: dict[str, dict[str, Any]] | None = None) -> None:
+        self._old = entries or {}
+        self._made: dict[str, dict[str, Any]] = {}
+        self._used: dict[str, set[str]] = {}  # keys of old entries this build needed again
+        self.hits = self.misses = 0
+
+    def get(self, kind: str, key: str) -> Any | None:
+        found = self._made.get(kind, {}).get(key)
+        if found is None:
+            found = self._old.get(kind, {}).get(key)
+            if found is not None:
+                self._used.setdefault(kind, set()).add(key)
+        return found
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        self._made.setdefault(kind, {})[key] = value
+
+    def get_or_make(self, kind: str, key: str, make: Callable[[], T]) -> T:
+        found = self.get(kind, key)
+        if found is not None:
+            self.hits += 1
+            return found  # type: ignore[no-any-return]
+        self.misses += 1
+        value = make()
+        self.put(kind, key, value)
+        return value
+
+    def fork(self) -> Memo:
+        """A memo for a worker process: it reads everything known, and reports only its own use."""
+        child = Memo(self._old)
+        child._made = {kind: dict(values) for kind, values in self._made.items()}
+        child._used = {}
+        return child
+
+    def changes(self) -> tuple[dict[str, dict[str, Any]], dict[str, set[str]]]:
+        """What a worker made and which old entries it used, to send back to the parent."""
+        return self._made, self._used
+
+    def merge(self, made: dict[str, dict[str, Any]], used: dict[str, set[str]]) -> None:
+        for kind, values in made.items():
+            self._made.setdefault(kind, {}).update(values)
+        for kind, keys in used.items():
+            self._used.setdefault(kind, set()).update(keys)
+
+    def kept(self) -> dict[str, dict[str, Any]]:
+        """The entries worth saving: made or used by this build, nothing older."""
+        entries = {kind: dict(values) for kind, values in self._made.items()}
+        for kind, keys in self._used.items():
+            old = self._old.get(kind, {})
+            entries.setdefault(kind, {}).update({key: old[key] for key in keys if key in old})
+        return entries
+
+
+# The memo of the running build. A plain global: loaders and Markdown reach it without every
+# function in between passing it on, and worker processes inherit it when they fork.
+_current = Memo()
+
+
+def current() -> Memo:
+    return _current
+
+
+def use(memo: Memo) -> None:
+    global _current
+    _current = memo
+
+
+def load(folder: Path, version: str) -> Memo:
+    """The memo saved in `folder`, or an empty one if there is none or it cannot be trusted."""
+    try:
+        raw = (folder / _FILE).read_bytes()
+    except OSError:
+        return Memo()
+    header = _MAGIC + version.encode() + b"\n"
+    body = raw[len(header) + 32 :]
+    if not raw.startswith(header) or raw[len(header) : len(header) + 32].decode(
+        errors="replace"
+    ) != digest(body):
+        return Memo()  # another version, or a file cut short by a killed build
+    try:
+        entries = pickle.loads(body)
+    except Exception:  # a damaged cache is never fatal: it is rebuilt
+        return Memo()
+    return Memo(entries if isinstance(entries, dict) else None)
+
+
+def save(memo: Memo, folder: Path, version: str) -> None:
+    """Write the memo atomically: a build killed while saving leaves the old file whole."""
+    folder.mkdir(parents=True, exist_ok=True)
+    body = pickle.dumps(memo.kept(), protocol=pickle.HIGHEST_PROTOCOL)
+    data = _MAGIC + version.encode() + b"\n" + digest(body).encode() + body
+    handle, temporary = tempfile.mkstemp(prefix=".memo-", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        Path(temporary).replace(folder / _FILE)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Lantern's build cache: safe to delete, never to commit.\n*\n")

@@ -1,0 +1,114 @@
+"""Whether a build would change nothing, told from file stamps before anything heavy is imported.
+
+After a good build, the stamps (size, modification time) of everything it read and wrote are kept
+in SITE/.lantern-cache/last-build.json. When a later build's inputs and options have the same
+stamps, and the output is still exactly the files that build wrote, the build is already done.
+Any difference, even a touched file with the same bytes, means a real build (which the memo
+makes fast): this check may say "build" too often, never "done" wrongly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+_FILE = "last-build.json"
+_CODE = Path(__file__).resolve().parent
+_THEME = _CODE.parent / "templates"
+
+
+def input_stamps(site_dir: Path) -> dict[str, list[int]]:
+    """Stamps of every file a build of `site_dir` reads: settings, content, templates, code."""
+    site = site_dir.resolve()
+    roots = {"site": site, "theme": _THEME, "code": _CODE}
+    stamps: dict[str, list[int]] = {}
+    for name in ("site.yaml", "site.yml"):
+        _add(stamps, f"site/{name}", site / name)
+    for label, root in roots.items():
+        folders = ("content", "templates", "static") if label == "site" else ("",)
+        for folder in folders:
+            _walk(stamps, f"{label}/{folder}", root / folder)
+    return stamps
+
+
+def output_stamps(out_dir: Path) -> dict[str, list[int]]:
+    stamps: dict[str, list[int]] = {}
+    _walk(stamps, "", out_dir)
+    return stamps
+
+
+def recorded(cache_dir: Path, field: str) -> Any:
+    """One field of the last good build's record, or None."""
+    try:
+        record = json.loads((cache_dir / _FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record.get(field) if isinstance(record, dict) else None
+
+
+def is_up_to_date(cache_dir: Path, key: dict[str, Any], site_dir: Path) -> dict[str, Any] | None:
+    """The last build's record when nothing changed since; None when a build is needed."""
+    try:
+        record = json.loads((cache_dir / _FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("key") != json.loads(json.dumps(key)):
+        return None
+    if record.get("inputs") != input_stamps(site_dir):
+        return None
+    out_dir = Path(record.get("out_dir", ""))
+    if not out_dir.is_dir() or record.get("outputs") != output_stamps(out_dir):
+        return None
+    return record
+
+
+def remember(
+    cache_dir: Path, key: dict[str, Any], site_dir: Path, out_dir: Path, **extra: Any
+) -> None:
+    """Record a good build's stamps (written atomically; a failure only costs the fast path)."""
+    record = {
+        "key": key,
+        "inputs": input_stamps(site_dir),
+        "out_dir": str(out_dir),
+        "outputs": output_stamps(out_dir),
+        **extra,
+    }
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = cache_dir / f".{_FILE}.{os.getpid()}"
+    temporary.write_text(json.dumps(record), encoding="utf-8")
+    temporary.replace(cache_dir / _FILE)
+
+
+def forget(cache_dir: Path) -> None:
+    (cache_dir / _FILE).unlink(missing_ok=True)
+
+
+def build_key(**options: Any) -> dict[str, Any]:
+    """What besides the files decides the output: the options, and the Python that runs it."""
+    return {"python": sys.version, **{k: str(v) for k, v in sorted(options.items())}}
+
+
+def _walk(stamps: dict[str, list[int]], label: str, folder: Path) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        name = f"{label}/{entry.name}" if label else entry.name
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name not in ("__pycache__", ".lantern-cache"):
+                _walk(stamps, name, Path(entry.path))
+        elif entry.is_file():
+            stat = entry.stat()
+            stamps[name] = [stat.st_size, stat.st_mtime_ns]
+
+
+def _add(stamps: dict[str, list[int]], name: str, path: Path) -> None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return
+    stamps[name] = [stat.st_size, stat.st_mtime_ns]

@@ -1,0 +1,166 @@
+"""The build cache makes builds faster, never different.
+
+A site is edited step by step; after each step it is built twice: incrementally, with the cache
+of the builds before, and from scratch in a fresh copy with no cache. Every byte must agree, and
+the incremental build must rewrite exactly the files whose bytes changed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from lantern.memo import CACHE_DIR
+from tests.conftest import Built
+
+FACTS = """\
+title: Hotline figures
+facts:
+  - id: family-member
+    value: 44
+    unit: "%"
+    text: of sex-trafficking victims were exploited by a family member
+    source:
+      name: National Human Trafficking Hotline data
+      period: 2020–2022
+    caveat: Counts contacts to the hotline, not how common trafficking is.
+"""
+WITH_FACT = "\n{{< fact hotline/family-member >}}\n"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def edit(site: Path, relative: str, change: Callable[[str], str] | None) -> None:
+    path = site / relative
+    if change is None:
+        path.unlink()
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(change(path.read_text() if path.exists() else ""), encoding="utf-8")
+
+
+STEPS: list[tuple[str, str, Callable[[str], str] | None]] = [
+    ("an article's text", "content/articles/hello.en.md", lambda t: t + "\nOne more line.\n"),
+    (
+        "a template",
+        "templates/partials/footer.html",
+        lambda t: t.replace("</footer>", "<p>Thanks.</p></footer>"),
+    ),
+    ("an interface string", "templates/i18n/es.yaml", lambda t: t.replace("Saltar al", "Ir al")),
+    ("site.yaml", "site.yaml", lambda t: t.replace("Minimal Coalition", "Small Coalition")),
+    (
+        "a fact a shortcode shows",
+        "content/facts/hotline.yaml",
+        lambda t: t.replace("value: 44", "value: 45"),
+    ),
+    ("a deleted translation", "content/articles/hello.es.md", None),
+]
+
+
+@pytest.fixture
+def sites(make_site: Callable[..., Path], tmp_path: Path) -> Path:
+    site = make_site(
+        {
+            "content/facts/hotline.yaml": FACTS,
+            "content/articles/only-english.en.md": (
+                Path(__file__).parent / "sites/minimal/content/articles/only-english.en.md"
+            ).read_text()
+            + WITH_FACT,
+        }
+    )
+    footer = Path(__file__).resolve().parent.parent / "templates/partials/footer.html"
+    (site / "templates/partials").mkdir(parents=True)
+    shutil.copy(footer, site / "templates/partials/footer.html")
+    (site / "templates/i18n").mkdir()
+    (site / "templates/i18n/es.yaml").write_text(
+        "skip_to_content: Saltar al contenido\n", encoding="utf-8"
+    )
+    return site
+
+
+def test_a_cached_build_equals_a_clean_one_after_every_edit(
+    sites: Path, build: Callable[..., Built], tmp_path: Path
+) -> None:
+    cached_out = tmp_path / "cached"
+    first = build(sites, out=cached_out)
+    assert first.status == 0 and (sites / CACHE_DIR / "memo.pickle").is_file()
+    for number, (what, relative, change) in enumerate(STEPS):
+        before = tree(cached_out)
+        edit(sites, relative, change)
+        cached = build(sites, out=cached_out)
+        fresh_site = tmp_path / f"fresh-{number}"
+        shutil.copytree(sites, fresh_site, ignore=shutil.ignore_patterns(CACHE_DIR))
+        clean = build(fresh_site, out=tmp_path / f"clean-{number}")
+        assert (cached.status, clean.status) == (0, 0), what
+        after, expected = tree(cached_out), tree(clean.out)
+        assert after.keys() == expected.keys(), what
+        assert [f for f in after if after[f] != expected[f]] == [], what
+        assert after != before, f"{what} changed nothing"
+
+
+def test_an_article_edit_rewrites_only_what_shows_it(
+    sites: Path, build: Callable[..., Built], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    build(sites, out=out)
+    stamps = {f: (out / f).stat().st_mtime_ns for f in tree(out)}
+    edit(
+        sites, "content/articles/hello.en.md", lambda t: t.replace("Some *text*", "Some *new text*")
+    )
+    assert build(sites, out=out).status == 0
+    rewritten = sorted(f for f in tree(out) if (out / f).stat().st_mtime_ns != stamps.get(f))
+    assert rewritten == ["en/articles/hello/index.html", "en/feed.xml"]  # the feed has the text
+
+
+def test_a_title_edit_rewrites_the_lists_and_feeds_that_show_it(
+    sites: Path, build: Callable[..., Built], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    build(sites, out=out)
+    stamps = {f: (out / f).stat().st_mtime_ns for f in tree(out)}
+    edit(sites, "content/articles/hello.en.md", lambda t: t.replace("title: Hello", "title: Hi"))
+    assert build(sites, out=out).status == 0
+    rewritten = {f for f in tree(out) if (out / f).stat().st_mtime_ns != stamps.get(f)}
+    assert {
+        "en/articles/hello/index.html",
+        "en/articles/index.html",
+        "en/feed.xml",
+        "en/index.html",
+    } <= rewritten
+    assert (
+        "es/articles/hello/index.html" not in rewritten
+    )  # its switcher links to a path, unchanged
+    assert not any(f.startswith(("es/hotlines/", "static/")) for f in rewritten)
+
+
+def test_a_damaged_cache_is_ignored_and_rebuilt(
+    sites: Path, build: Callable[..., Built], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    build(sites, out=out)
+    good = tree(out)
+    memo_file = sites / CACHE_DIR / "memo.pickle"
+    memo_file.write_bytes(memo_file.read_bytes()[:-100])  # cut short, as by a killed build
+    (sites / CACHE_DIR / "last-build.json").write_text("{not json")
+    edit(sites, "content/articles/hello.en.md", lambda t: t)  # touched: a real build
+    rebuilt = build(sites, out=out)
+    assert rebuilt.status == 0 and tree(out) == good
+    assert len(memo_file.read_bytes()) > 1000  # written whole again
+
+
+def test_deleting_a_source_removes_its_outputs(
+    sites: Path, build: Callable[..., Built], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    build(sites, out=out)
+    assert (out / "en/articles/only-english/index.html").is_file()
+    edit(sites, "content/articles/only-english.en.md", None)
+    assert build(sites, out=out).status == 0
+    assert not (out / "en/articles/only-english").exists()
