@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
-from lantern import charts, ical
+from lantern import charts, ical, memo
 from lantern.model import Campaign, Event, Fact, Site
 from lantern.routes import Route, record_path
 from lantern.share_images import ShareCard, preview, share_image
@@ -19,14 +18,13 @@ def render_file(site: Site, route: Route) -> bytes:
     post = route.item.social_posts[route.index]
     fact = site.fact(post.fact)
     assert fact is not None, "the campaign loader checked every fact reference"
-    png = _share_png(share_card(site, route.item, fact, route.lang))
-    return preview(png) if route.path.endswith("-small.png") else png
-
-
-@lru_cache(maxsize=64)
-def _share_png(card: ShareCard) -> bytes:
-    """Made once per card: the page's smaller image is scaled down from the same one."""
-    return share_image(card)
+    card = share_card(site, route.item, fact, route.lang)
+    key = memo.digest("share image", repr(card))
+    cache = memo.current()
+    png = cache.get_or_make("share image", key, lambda: share_image(card))
+    if route.path.endswith("-small.png"):
+        return cache.get_or_make("share preview", key, lambda: preview(png))
+    return png
 
 
 def share_card(site: Site, campaign: Campaign, fact: Fact, lang: str) -> ShareCard:

@@ -54,7 +54,7 @@ ALLOWED = {
         "share_images",
     },
     "schedule": {"i18n", "model"},
-    "artifacts": {"charts", "ical", "model", "routes", "share_images"},
+    "artifacts": {"charts", "ical", "memo", "model", "routes", "share_images"},
     "views": {"areas", "i18n", "model"},
     "areas": {"i18n"},
     "markup": {"shortcodes", "memo"},
