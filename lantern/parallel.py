@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,4 +122,6 @@ def _cpus() -> int:
 
 
 def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Forking copies only the calling thread: with other threads about (a test runner, a
+    preview server), a lock one of them held could never be released in the child."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
