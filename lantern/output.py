@@ -1,9 +1,14 @@
-"""Writing the site: everything goes into a staging folder beside the output, then is swapped in.
+"""Writing the site, in one of two ways.
 
-A failed or interrupted build therefore never leaves a half-written site: the previous good
-site stays until the new one is complete. A file whose bytes did not change is not written again:
-the staging folder gets a hard link to the old file, so it keeps its time stamp and rsync or a
-static host's upload sees only the files that really changed.
+A full build writes everything into a staging folder beside the output and swaps it in, so a
+failed or interrupted build never leaves a half-written site: the previous one stays until the
+new one is complete. A rebuild that changes a few files of a large site updates the output in
+place instead (creating and deleting thousands of folders costs more than the rest of such a
+rebuild): each changed file is written beside its old self and renamed over it, pages before the
+lists and feeds that link to them, removals last. A rebuild killed midway thus leaves every file
+whole, each either old or new, and the next build finishes the job. Either way, a file whose bytes
+did not change is not written again, so it keeps its time stamp and rsync or a host's upload sees
+only the files that really changed.
 """
 
 from __future__ import annotations
@@ -72,6 +77,55 @@ def write_site(
     return written
 
 
+def update_site(
+    files: dict[str, bytes],
+    copies: tuple[tuple[str, Path], ...],
+    out_dir: Path,
+    kept: dict[str, Stamp],
+) -> Written:
+    """Bring an existing output folder up to date in place; `kept` are files known to be right."""
+    out_dir = out_dir.resolve()
+    written = Written(stamps=dict(kept))
+    for relative in sorted(files, key=_links_last):
+        _replace(_target(out_dir, relative), files[relative])
+        written.changed.append(relative)
+    for relative, source in copies:
+        if not _same_file(source, out_dir / relative):
+            _replace(_target(out_dir, relative), source.read_bytes())
+            written.changed.append(relative)
+    for relative in (*files, *(relative for relative, _ in copies)):
+        stamp = stamp_of(out_dir / relative)
+        assert stamp is not None, relative
+        written.stamps[relative] = stamp
+    _remove_all_but(out_dir, set(written.stamps))
+    return written
+
+
+def _links_last(relative: str) -> tuple[int, str]:
+    """Single pages first, then the lists, home pages, feeds and sitemap that link to them."""
+    depth = relative.count("/")
+    return (-depth if relative.endswith(".html") else 1, relative)
+
+
+def _replace(target: Path, content: bytes) -> None:
+    """Write beside the file, then rename over it: a reader never sees half a file."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(content)
+    temporary.replace(target)
+
+
+def _remove_all_but(out_dir: Path, wanted: set[str]) -> None:
+    """Delete output files no source makes any more, and folders left empty."""
+    for folder, _, names in os.walk(out_dir, topdown=False):
+        relative = Path(folder).relative_to(out_dir).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        for name in names:
+            if prefix + name not in wanted:
+                (Path(folder) / name).unlink()
+        if prefix and not any(Path(folder).iterdir()):
+            Path(folder).rmdir()
+
+
 def stamp_of(path: Path) -> Stamp | None:
     try:
         stat = path.stat()
@@ -82,7 +136,8 @@ def stamp_of(path: Path) -> Stamp | None:
 
 def _target(root: Path, relative: str) -> Path:
     target = _inside(root, relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():
+        target.parent.mkdir(parents=True, exist_ok=True)
     return target
 
 
@@ -107,11 +162,11 @@ def _same_file(source: Path, old: Path) -> bool:
 
 
 def _inside(root: Path, relative: str) -> Path:
-    """`root / relative`, refusing any path that would leave `root`."""
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root.resolve()):
+    """`root / relative`, refusing any path that could leave `root`."""
+    parts = relative.split("/")
+    if relative.startswith("/") or "\\" in relative or "\0" in relative or ".." in parts:
         raise ValueError(f"refusing to write outside the output folder: {relative}")
-    return target
+    return root / relative
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

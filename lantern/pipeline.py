@@ -14,7 +14,7 @@ from lantern.content import read_all
 from lantern.depends import route_keys
 from lantern.errors import Problem, Problems
 from lantern.model import BuildOptions, SiteConfig
-from lantern.output import write_site
+from lantern.output import update_site, write_site
 from lantern.parallel import render_changed
 from lantern.render import environment
 from lantern.routes import collect_static, plan
@@ -73,7 +73,11 @@ def _build(
         {file: record for file, record in old.items() if record},
         target if same_place else None,
     )
-    written = write_site(rendered.files, routes.static, target, rendered.kept)
+    if same_place and target.is_dir() and len(rendered.files) * 2 <= len(keys):
+        kept = {file: old[file][2:] for file in rendered.kept}  # type: ignore[index]
+        written = update_site(rendered.files, routes.static, target, kept)
+    else:
+        written = write_site(rendered.files, routes.static, target, rendered.kept)
     cache.put("output", "dir", str(target))
     for file, (key, data_digest) in rendered.records.items():
         cache.put("route", file, (key, data_digest, *written.stamps[file]))

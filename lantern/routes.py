@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,7 @@ def tag_path(lang: str, tag: str) -> str:
     return f"{lang}/tags/{tag_slug(tag)}/"
 
 
+@cache
 def tag_slug(tag: str) -> str:
     """A tag as a URL segment: "Trabajo forzado" -> "trabajo-forzado"."""
     ascii_text = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
