@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lantern import charts, ical, memo
+from lantern import charts, memo
 from lantern.model import Campaign, Event, Fact, Site
 from lantern.routes import Route, record_path
 from lantern.share_images import ShareCard, preview, share_image
@@ -60,6 +60,8 @@ def _calendar(site: Site, item: Event | Campaign | object) -> bytes:
             (f"{item.id}-{day.date.isoformat()}", day.date, day.title.text_in(lang, lang).text)
             for day in item.key_dates
         ]
+    from lantern import ical  # icalendar is imported only when a calendar is made
+
     return ical.event_calendar(
         events,
         title=item.title.text_in(lang, lang).text,

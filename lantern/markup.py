@@ -16,7 +16,6 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from lantern import memo
 from lantern.shortcodes import find_shortcodes
 
 Blocks = tuple[tuple[str, str], ...]  # (shortcode "NAME ARGUMENT", its HTML), for one page
@@ -97,13 +96,6 @@ def to_html(
     `backlink_title` is the footnote back-link's title in the page's language, "{}" the number;
     `blocks` the HTML of each shortcode the text uses, in the page's language.
     """
-    key = memo.digest("markdown", text, base_path, backlink_title, repr(blocks))
-    return memo.current().get_or_make(
-        "markdown", key, lambda: _convert(text, base_path, backlink_title, blocks)
-    )
-
-
-def _convert(text: str, base_path: str, backlink_title: str, blocks: Blocks) -> str:
     converter = _converter(base_path, backlink_title)
     shortcodes = converter.preprocessors["lantern_shortcodes"]
     assert isinstance(shortcodes, _Shortcodes)

@@ -68,7 +68,7 @@ def _build(
     rendered = render_changed(
         site,
         routes,
-        environment(themes),
+        environment(themes, site_dir / memo.CACHE_DIR / "templates"),
         keys,
         {file: record for file, record in old.items() if record},
         target if same_place else None,

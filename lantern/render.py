@@ -14,12 +14,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from lantern import charts, event_views, i18n, linked_data, views
+from lantern import charts, event_views, i18n, linked_data, memo, views
 from lantern.areas import area_name
 from lantern.artifacts import render_file
 from lantern.charts import Bar
 from lantern.hours import hours_for_script, hours_in_words
-from lantern.markup import to_html
 from lantern.model import (
     Announcement,
     Article,
@@ -54,11 +53,17 @@ class MenuEntry:
     is_current: bool
 
 
-def environment(theme_dirs: list[Path]) -> jinja2.Environment:
-    """Templates from the site's own templates/ first, then the default theme's."""
+def environment(theme_dirs: list[Path], compiled: Path | None = None) -> jinja2.Environment:
+    """Templates from the site's own templates/ first, then the default theme's.
+
+    `compiled` keeps each template's compiled code between builds (keyed by its source).
+    """
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(d) for d in reversed(theme_dirs)])
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -158,7 +163,7 @@ def _record_values(
             for shortcode in find_shortcodes(text)
         )
         backlink = strings["footnote_back"].text
-        return Markup(to_html(text, config.base_path, backlink, blocks))
+        return Markup(_markdown(text, config.base_path, backlink, blocks))
 
     def _block(name: str, argument: str) -> str:
         template = env.get_template(f"shortcodes/{name}.html")
@@ -209,6 +214,18 @@ def _record_values(
         "hsds_json": _hsds(site) if route.kind == "hsds" else "",
     }
     return values
+
+
+def _markdown(text: str, base_path: str, backlink: str, blocks: tuple[tuple[str, str], ...]) -> str:
+    """Markdown to HTML, converted once per distinct input, ever (the build cache)."""
+
+    def convert() -> str:
+        from lantern.markup import to_html  # Python-Markdown loads only when a text is new
+
+        return to_html(text, base_path, backlink, blocks)
+
+    key = memo.digest("markdown", text, base_path, backlink, repr(blocks))
+    return memo.current().get_or_make("markdown", key, convert)
 
 
 def _hsds(site: Site) -> str:

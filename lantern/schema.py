@@ -11,10 +11,11 @@ import difflib
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:  # jsonschema is imported only when a file's shape is not in the build cache
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from lantern import memo
 from lantern.errors import Problem
@@ -36,6 +37,8 @@ _TYPE_WORDS = {
 @cache
 def validator_for(name: str) -> Draft202012Validator:
     """The validator for `lantern/schemas/NAME.schema.json` (loaded once)."""
+    from jsonschema import Draft202012Validator
+
     schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     registry = _registry()
     return Draft202012Validator(schema, registry=registry)

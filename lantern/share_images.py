@@ -11,8 +11,12 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
+if TYPE_CHECKING:  # Pillow is imported when an image is made, not when a build starts
+    from PIL import Image, ImageDraw, ImageFont
+
+    Font = ImageFont.FreeTypeFont
 
 FONTS = Path(__file__).parent / "fonts"
 WIDTH, HEIGHT = 1200, 630  # the Open Graph size Facebook, LinkedIn and X all crop least
@@ -47,8 +51,6 @@ ELLIPSIS = "…"
 # in all, so the PNG stores 4 bits a pixel.
 BLEND_STEPS = 5
 
-Font = ImageFont.FreeTypeFont
-
 
 @dataclass(frozen=True)
 class ShareCard:
@@ -70,6 +72,8 @@ class ShareCard:
 
 def share_image(card: ShareCard) -> bytes:
     """Draw the card as a PNG, 1200×630, with the same bytes for the same card on every run."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), PALETTE["background"])
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, STRIPE - 1, HEIGHT - 1), fill=PALETTE["accent"])
@@ -84,6 +88,8 @@ def share_image(card: ShareCard) -> bytes:
 
 def preview(png: bytes, width: int = 600) -> bytes:
     """Return a smaller PNG of the same image, for the page (the full one is the download)."""
+    from PIL import Image
+
     with Image.open(io.BytesIO(png)) as image:
         height = round(image.height * width / image.width)
         # reducing_gap: a fast box reduction first, then Lanczos for the last step; 30x faster,
@@ -116,6 +122,8 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 @lru_cache(maxsize=64)
 def _font(size: int, *, is_bold: bool = False) -> Font:
+    from PIL import ImageFont
+
     name = "DejaVuSans-Bold.ttf" if is_bold else "DejaVuSans.ttf"
     # BASIC, not RAQM: whether libraqm is installed must not change a single pixel.
     return ImageFont.truetype(FONTS / name, size, layout_engine=ImageFont.Layout.BASIC)
@@ -245,6 +253,8 @@ def _fits(line: str, font: Font, width: int = CONTENT_WIDTH) -> bool:
 @lru_cache(maxsize=1)
 def _palette() -> Image.Image:
     """The background, then for each ink BLEND_STEPS steps from the background up to the ink."""
+    from PIL import Image
+
     background = _rgb(PALETTE["background"])
     inks = dict.fromkeys(_rgb(c) for name, c in PALETTE.items() if name != "background")
     colours = [background] + [
@@ -258,6 +268,8 @@ def _palette() -> Image.Image:
 
 
 def _png(image: Image.Image) -> bytes:
+    from PIL import Image
+
     # A fixed palette without dithering: flat areas keep the exact colours whose contrast is
     # checked, and the file stays small. Pillow writes no timestamp, so the bytes are stable.
     reduced = image.quantize(palette=_palette(), dither=Image.Dither.NONE)

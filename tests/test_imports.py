@@ -43,6 +43,7 @@ ALLOWED = {
         "schedule",
         "artifacts",
         "event_views",
+        "memo",
     },
     "event_views": {
         "artifacts",
@@ -57,7 +58,7 @@ ALLOWED = {
     "artifacts": {"charts", "ical", "memo", "model", "routes", "share_images"},
     "views": {"areas", "i18n", "model"},
     "areas": {"i18n"},
-    "markup": {"shortcodes", "memo"},
+    "markup": {"shortcodes"},
     "memo": set(),
     "shortcodes": set(),
     "charts": set(),

@@ -149,6 +149,8 @@ def _check_shortcodes(site: Site, site_dir: Path, problems: Problems) -> None:
     """Every shortcode names a known block and something that exists, reported at its line."""
     documents: tuple[Article | Page, ...] = (*site.articles, *site.pages)
     for item in documents:
+        if "{{<" not in item.body:
+            continue
         for shortcode in find_shortcodes(item.body):
             line = item.body_line + shortcode.line - 1
             _check_shortcode(site, site_dir, shortcode, Position(item.at.path, line, 1), problems)
