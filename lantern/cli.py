@@ -100,7 +100,8 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     cache_dir = site_dir / CACHE_DIR
     now = dt.datetime.now(dt.UTC)
-    done = None if args.clean else _already_built(args, cache_dir, now)
+    inputs = uptodate.input_stamps(site_dir)  # before anything is read: see uptodate.remember
+    done = None if args.clean else _already_built(args, cache_dir, now, inputs)
     if done is not None:
         for warning in done["warnings"]:
             print(warning, file=sys.stderr)
@@ -110,18 +111,18 @@ def _build(args: argparse.Namespace) -> int:
                 f"Nothing changed: the {done['files']} files in {done['out_dir']} are up to date ({seconds:.2f} s)."
             )
         return EXIT_BUILT
-    return _full_build(args, cache_dir, now, started)
+    return _full_build(args, cache_dir, now, started, inputs)
 
 
 def _already_built(
-    args: argparse.Namespace, cache_dir: Path, now: dt.datetime
+    args: argparse.Namespace, cache_dir: Path, now: dt.datetime, inputs: dict[str, list[int]]
 ) -> dict[str, Any] | None:
     """The last build's record when its inputs, options and output are all as they were."""
     zone = uptodate.recorded(cache_dir, "timezone")
     if zone is None:
         return None
     today = args.today or now.astimezone(ZoneInfo(zone)).date()
-    return uptodate.is_up_to_date(cache_dir, _key(args, today), args.site)
+    return uptodate.is_up_to_date(cache_dir, _key(args, today), inputs)
 
 
 def _key(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
@@ -131,7 +132,13 @@ def _key(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
     )
 
 
-def _full_build(args: argparse.Namespace, cache_dir: Path, now: dt.datetime, started: float) -> int:
+def _full_build(
+    args: argparse.Namespace,
+    cache_dir: Path,
+    now: dt.datetime,
+    started: float,
+    inputs: dict[str, list[int]],
+) -> int:
     from lantern.errors import ProblemsFound
     from lantern.model import BuildOptions
     from lantern.pipeline import build
@@ -154,8 +161,9 @@ def _full_build(args: argparse.Namespace, cache_dir: Path, now: dt.datetime, sta
     uptodate.remember(
         cache_dir,
         _key(args, result.today),
-        args.site,
+        inputs,
         result.out_dir,
+        result.stamps,
         timezone=result.timezone,
         files=result.files_written,
         warnings=[str(warning) for warning in result.warnings],

@@ -82,8 +82,13 @@ def update_site(
     copies: tuple[tuple[str, Path], ...],
     out_dir: Path,
     kept: dict[str, Stamp],
+    before: Iterable[str] | None = None,
 ) -> Written:
-    """Bring an existing output folder up to date in place; `kept` are files known to be right."""
+    """Bring an existing output folder up to date in place; `kept` are files known to be right.
+
+    `before` lists the files the last build wrote, when known: those no longer made are removed
+    without looking through the whole folder.
+    """
     out_dir = out_dir.resolve()
     written = Written(stamps=dict(kept))
     for relative in sorted(files, key=_links_last):
@@ -97,7 +102,10 @@ def update_site(
         stamp = stamp_of(out_dir / relative)
         assert stamp is not None, relative
         written.stamps[relative] = stamp
-    _remove_all_but(out_dir, set(written.stamps))
+    if before is None:
+        _remove_all_but(out_dir, set(written.stamps))
+    else:
+        _remove(out_dir, set(before) - set(written.stamps))
     return written
 
 
@@ -112,6 +120,16 @@ def _replace(target: Path, content: bytes) -> None:
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.write_bytes(content)
     temporary.replace(target)
+
+
+def _remove(out_dir: Path, stale: set[str]) -> None:
+    for relative in sorted(stale):
+        path = _inside(out_dir, relative)
+        path.unlink(missing_ok=True)
+        for folder in path.parents:  # and the folders it leaves empty
+            if folder == out_dir or any(folder.iterdir()):
+                break
+            folder.rmdir()
 
 
 def _remove_all_but(out_dir: Path, wanted: set[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -30,6 +30,7 @@ class BuildResult:
     changed: tuple[str, ...] = ()  # output files with new bytes
     today: dt.date = dt.date.min  # the day the build took as today
     timezone: str = "UTC"  # the site's
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # every output file's
 
 
 def build(
@@ -75,10 +76,12 @@ def _build(
     )
     if same_place and target.is_dir() and len(rendered.files) * 2 <= len(keys):
         kept = {file: old[file][2:] for file in rendered.kept}  # type: ignore[index]
-        written = update_site(rendered.files, routes.static, target, kept)
+        before = cache.get("output", "files")
+        written = update_site(rendered.files, routes.static, target, kept, before)
     else:
         written = write_site(rendered.files, routes.static, target, rendered.kept)
     cache.put("output", "dir", str(target))
+    cache.put("output", "files", tuple(written.stamps))
     for file, (key, data_digest) in rendered.records.items():
         cache.put("route", file, (key, data_digest, *written.stamps[file]))
     return BuildResult(
@@ -88,6 +91,7 @@ def _build(
         tuple(written.changed),
         site.today,
         config.timezone,
+        written.stamps,
     )
 
 

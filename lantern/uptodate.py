@@ -49,7 +49,9 @@ def recorded(cache_dir: Path, field: str) -> Any:
     return record.get(field) if isinstance(record, dict) else None
 
 
-def is_up_to_date(cache_dir: Path, key: dict[str, Any], site_dir: Path) -> dict[str, Any] | None:
+def is_up_to_date(
+    cache_dir: Path, key: dict[str, Any], inputs: dict[str, list[int]]
+) -> dict[str, Any] | None:
     """The last build's record when nothing changed since; None when a build is needed."""
     try:
         record = json.loads((cache_dir / _FILE).read_text(encoding="utf-8"))
@@ -57,7 +59,7 @@ def is_up_to_date(cache_dir: Path, key: dict[str, Any], site_dir: Path) -> dict[
         return None
     if not isinstance(record, dict) or record.get("key") != json.loads(json.dumps(key)):
         return None
-    if record.get("inputs") != input_stamps(site_dir):
+    if record.get("inputs") != inputs:
         return None
     out_dir = Path(record.get("out_dir", ""))
     if not out_dir.is_dir() or record.get("outputs") != output_stamps(out_dir):
@@ -66,14 +68,23 @@ def is_up_to_date(cache_dir: Path, key: dict[str, Any], site_dir: Path) -> dict[
 
 
 def remember(
-    cache_dir: Path, key: dict[str, Any], site_dir: Path, out_dir: Path, **extra: Any
+    cache_dir: Path,
+    key: dict[str, Any],
+    inputs: dict[str, list[int]],
+    out_dir: Path,
+    outputs: dict[str, tuple[int, int]],
+    **extra: Any,
 ) -> None:
-    """Record a good build's stamps (written atomically; a failure only costs the fast path)."""
+    """Record a good build's stamps (written atomically; a failure only costs the fast path).
+
+    `inputs` are the stamps taken before the build read anything: a file edited while it ran
+    then differs from its stamp, and the next build does not skip the edit.
+    """
     record = {
         "key": key,
-        "inputs": input_stamps(site_dir),
+        "inputs": inputs,
         "out_dir": str(out_dir),
-        "outputs": output_stamps(out_dir),
+        "outputs": {name: list(stamp) for name, stamp in outputs.items()},
         **extra,
     }
     cache_dir.mkdir(parents=True, exist_ok=True)

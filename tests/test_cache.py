@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from lantern.cli import main
 from lantern.memo import CACHE_DIR
 from tests.conftest import Built
 
@@ -164,3 +165,22 @@ def test_deleting_a_source_removes_its_outputs(
     edit(sites, "content/articles/only-english.en.md", None)
     assert build(sites, out=out).status == 0
     assert not (out / "en/articles/only-english").exists()
+
+
+def test_with_nothing_changed_the_build_is_already_done(
+    sites: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    command = ["--site", str(sites), "--out", str(out), "--today", "2026-11-25"]
+    assert main(command) == 0
+    capsys.readouterr()
+    stamps = {f: (out / f).stat().st_mtime_ns for f in tree(out)}
+    assert main(command) == 0
+    assert capsys.readouterr().out.startswith("Nothing changed: the ")
+    assert {f: (out / f).stat().st_mtime_ns for f in tree(out)} == stamps
+    (out / "en/index.html").unlink()  # the output was tampered with: build again
+    assert main(command) == 0
+    assert capsys.readouterr().out.startswith("Built ")
+    assert (out / "en/index.html").is_file()
+    assert main([*command[:-1], "2026-11-26"]) == 0  # another day is another build
+    assert capsys.readouterr().out.startswith("Built ")
