@@ -94,6 +94,8 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if not isinstance(obj, Article | Page):
             return NotImplemented
+        if isinstance(obj, Article) and obj.source:  # made from its files, with these digests
+            return (str, (obj.source + obj.lang,))
         found = self._documents.get(id(obj))
         if found is None:
             found = self._documents[id(obj)] = digest(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL))

@@ -41,11 +41,11 @@ def build(
     What an earlier build computed is reused from the cache in SITE/.lantern-cache/, unless
     `clean`; the output is the same either way.
     """
+    cache_dir, code = site_dir / memo.CACHE_DIR, memo.code_version()
+    memo.use(memo.Memo() if clean else memo.load(cache_dir, code))
     config = load_config(site_dir)
     options = _with_today(options, config.timezone)
     target = (out_dir or site_dir / config.output_dir).resolve()
-    cache_dir, code = site_dir / memo.CACHE_DIR, memo.code_version()
-    memo.use(memo.Memo() if clean else memo.load(cache_dir, code))
     try:
         return _build(site_dir, config, options, target, code)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,11 +64,18 @@ def read_documents(
 
 
 def _markdown_files(folder: Path, site_dir: Path) -> Iterator[tuple[Path, str]]:
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.name.startswith("."):
-            yield path, path.relative_to(site_dir).as_posix()
+    """Every file below `folder` but hidden ones, in a stable order, with its name for messages."""
+    prefix = folder.relative_to(site_dir).as_posix()
+    found = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        relative = os.path.relpath(root, folder).replace(os.sep, "/")
+        for name in names:
+            if not name.startswith("."):
+                inside = name if relative == "." else f"{relative}/{name}"
+                found.append((f"{prefix}/{inside}", Path(root, name)))
+    for shown_as, path in sorted(found):
+        yield path, shown_as
 
 
 def _read(

@@ -27,6 +27,7 @@ class Article:
     is_draft: bool = False
     at: Position = Position("")
     body_line: int = 1
+    source: str = ""  # digests of the file and of the file it inherits from: the cache's key
 
 
 @dataclass(frozen=True)
