@@ -75,7 +75,7 @@ def render_routes(
     site: Site, routes: Routes, todo: list[Route], env: jinja2.Environment
 ) -> dict[str, bytes]:
     """Each route's bytes, by output file."""
-    workers = min(MAX_WORKERS, _cpus())
+    workers = _workers()
     if len(todo) < PARALLEL_FROM or workers < 2 or not _can_fork():
         return {route.file: render_route(site, routes, route, env) for route in todo}
     for name in sorted({route.template for route in todo if route.template}):
@@ -112,6 +112,12 @@ def _render_chunk(span: tuple[int, int]) -> tuple[dict[str, bytes], Any, Any]:
 def _chunks(count: int, parts: int) -> list[tuple[int, int]]:
     size = max(1, -(-count // parts))
     return [(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _workers() -> int:
+    """One per core, up to four; LANTERN_WORKERS=N sets it (1: one process)."""
+    chosen = os.environ.get("LANTERN_WORKERS", "")
+    return int(chosen) if chosen.isdigit() else min(MAX_WORKERS, _cpus())
 
 
 def _cpus() -> int:

@@ -7,7 +7,10 @@ the incremental build must rewrite exactly the files whose bytes changed.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +18,7 @@ import pytest
 
 from lantern.cli import main
 from lantern.memo import CACHE_DIR
-from tests.conftest import Built
+from tests.conftest import REPO, TODAY, Built
 
 FACTS = """\
 title: Hotline figures
@@ -184,3 +187,27 @@ def test_with_nothing_changed_the_build_is_already_done(
     assert (out / "en/index.html").is_file()
     assert main([*command[:-1], "2026-11-26"]) == 0  # another day is another build
     assert capsys.readouterr().out.startswith("Built ")
+
+
+def test_several_processes_write_the_same_bytes_as_one(example: Built, tmp_path: Path) -> None:
+    """The example has more routes than PARALLEL_FROM: a fresh process renders it in workers."""
+    out = tmp_path / "parallel"
+    command = [
+        sys.executable,
+        "build.py",
+        "--out",
+        str(out),
+        "--today",
+        TODAY,
+        "--quiet",
+        "--clean",
+    ]
+    done = subprocess.run(
+        command,
+        cwd=REPO,
+        env={**os.environ, "LANTERN_WORKERS": "2"},
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert tree(out) == tree(example.out)  # the session's example is built in one process
