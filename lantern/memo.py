@@ -9,6 +9,7 @@ by the last build are kept, so the cache never grows beyond one site's worth.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import tempfile
@@ -35,9 +36,32 @@ def digest(*parts: bytes | str) -> str:
 
 
 def code_version() -> str:
-    """A digest of Lantern's own code and schemas: a new version never reuses old results."""
+    """A digest of Lantern's own code and schemas, and of where and when the libraries it renders
+    with were installed: a new version of either never reuses old results."""
     files = sorted(p for p in _SOURCE.rglob("*") if p.suffix in (".py", ".json"))
-    return digest(*(f"{p.relative_to(_SOURCE)}\n".encode() + p.read_bytes() for p in files))
+    libraries = []
+    for name in LIBRARIES:
+        spec = importlib.util.find_spec(name)  # finds the files without importing them
+        stat = Path(spec.origin).stat() if spec and spec.origin else None
+        libraries.append(
+            f"{name} {spec and spec.origin} {stat and (stat.st_size, stat.st_mtime_ns)}"
+        )
+    return digest(
+        *libraries, *(f"{p.relative_to(_SOURCE)}\n".encode() + p.read_bytes() for p in files)
+    )
+
+
+# Libraries whose upgrade may change the output (import names).
+LIBRARIES = (
+    "babel",
+    "icalendar",
+    "jinja2",
+    "jsonschema",
+    "markdown",
+    "phonenumbers",
+    "PIL",
+    "yaml",
+)
 
 
 class Memo:

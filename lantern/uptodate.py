@@ -9,13 +9,27 @@ makes fast): this check may say "build" too often, never "done" wrongly.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from lantern.memo import LIBRARIES
+
 _FILE = "last-build.json"
+# Libraries whose upgrade may change the output: their installed files are inputs too.
+LIBRARIES = (
+    "babel",
+    "icalendar",
+    "jinja2",
+    "jsonschema",
+    "markdown",
+    "phonenumbers",
+    "PIL",
+    "yaml",
+)
 _CODE = Path(__file__).resolve().parent
 _THEME = _CODE.parent / "templates"
 
@@ -27,6 +41,10 @@ def input_stamps(site_dir: Path) -> dict[str, list[int]]:
     stamps: dict[str, list[int]] = {}
     for name in ("site.yaml", "site.yml"):
         _add(stamps, f"site/{name}", site / name)
+    for library in LIBRARIES:  # their installed files are inputs too
+        spec = importlib.util.find_spec(library)  # finds the files without importing them
+        if spec and spec.origin:
+            _add(stamps, f"library/{library}", Path(spec.origin))
     for label, root in roots.items():
         folders = ("content", "templates", "static") if label == "site" else ("",)
         for folder in folders:
