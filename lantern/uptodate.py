@@ -19,17 +19,6 @@ from typing import Any
 from lantern.memo import LIBRARIES
 
 _FILE = "last-build.json"
-# Libraries whose upgrade may change the output: their installed files are inputs too.
-LIBRARIES = (
-    "babel",
-    "icalendar",
-    "jinja2",
-    "jsonschema",
-    "markdown",
-    "phonenumbers",
-    "PIL",
-    "yaml",
-)
 _CODE = Path(__file__).resolve().parent
 _THEME = _CODE.parent / "templates"
 
