@@ -10,11 +10,14 @@ import datetime as dt
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from lantern import uptodate
 from lantern.memo import CACHE_DIR
+
+if TYPE_CHECKING:
+    from lantern.errors import Problem
 
 # Nothing heavy is imported until a build is needed: a rebuild with nothing to do is the most
 # common one, and it should take less time than Python takes to import the Markdown converter.
@@ -177,6 +180,6 @@ def _full_build(
     return EXIT_BUILT
 
 
-def _report(problems: tuple[Any, ...]) -> None:
+def _report(problems: tuple[Problem, ...]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -69,8 +69,9 @@ def _add_when(item: CalendarEvent, event: Event) -> None:
     """DTSTART and DTEND: TZID=the event's zone, or VALUE=DATE for a whole day."""
     item.add("dtstart", event.starts)
     if event.is_all_day:
-        last_day = event.ends or event.starts
-        item.add("dtend", last_day + dt.timedelta(days=1))  # RFC 5545 3.6.1: DTEND is exclusive
+        item.add(
+            "dtend", event.last_day + dt.timedelta(days=1)
+        )  # RFC 5545 3.6.1: DTEND is exclusive
     elif event.ends is not None:
         item.add("dtend", event.ends)
 

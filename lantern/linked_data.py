@@ -205,12 +205,9 @@ def event(
 def _instants(item: Event) -> tuple[dt.datetime, dt.datetime | None]:
     """Aware start and end; an all-day event runs from 00:00 of its first day to the end of its last."""
     if isinstance(item.starts, dt.datetime):
-        end = item.ends if isinstance(item.ends, dt.datetime) else None
-        return item.starts, end
-    zone = ZoneInfo(item.timezone)
-    last = item.ends if isinstance(item.ends, dt.date) else item.starts
-    start = dt.datetime.combine(item.starts, dt.time(), zone)
-    return start, dt.datetime.combine(last, dt.time(23, 59), zone)
+        return item.first_moment, item.ends if isinstance(item.ends, dt.datetime) else None
+    end = dt.datetime.combine(item.last_day, dt.time(23, 59), ZoneInfo(item.timezone))
+    return item.first_moment, end
 
 
 def _where(item: Event, place_name: str, page_url: str) -> dict[str, Any]:

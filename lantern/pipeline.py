@@ -15,7 +15,7 @@ from lantern.depends import route_keys
 from lantern.errors import Problem, Problems
 from lantern.model import BuildOptions, SiteConfig
 from lantern.output import update_site, write_site
-from lantern.parallel import render_changed
+from lantern.parallel import Record, render_changed
 from lantern.render import environment
 from lantern.routes import collect_static, plan
 
@@ -65,17 +65,18 @@ def _build(
     keys = route_keys(site, routes, themes, code)
     cache = memo.current()
     same_place = cache.get("output", "dir") == str(target)
-    old = {file: cache.get("route", file) for file in keys} if same_place else {}
+    found = {file: cache.get("route", file) for file in keys} if same_place else {}
+    old: dict[str, Record] = {file: record for file, record in found.items() if record}
     rendered = render_changed(
         site,
         routes,
         environment(themes, site_dir / memo.CACHE_DIR / "templates"),
         keys,
-        {file: record for file, record in old.items() if record},
+        old,
         target if same_place else None,
     )
     if same_place and target.is_dir() and len(rendered.files) * 2 <= len(keys):
-        kept = {file: old[file][2:] for file in rendered.kept}  # type: ignore[index]
+        kept = {file: (old[file][2], old[file][3]) for file in rendered.kept}
         before = cache.get("output", "files")
         written = update_site(rendered.files, routes.static, target, kept, before)
     else:

@@ -28,14 +28,8 @@ from lantern.model import Action, Campaign, Event
 BANNER_DAYS = 45  # how long before its start a featured campaign is promoted on the home page
 
 
-def last_day(event: Event) -> dt.date:
-    """The day an event ends on, in its own time zone."""
-    end = event.ends or event.starts
-    return end.date() if isinstance(end, dt.datetime) else end
-
-
 def is_past(event: Event, today: dt.date) -> bool:
-    return last_day(event) < today
+    return event.last_day < today
 
 
 def split_events(events: tuple[Event, ...], today: dt.date) -> tuple[list[Event], list[Event]]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from lantern.content.articles import load_articles
-from lantern.content.campaigns import campaign_ids_on_disk, load_campaigns
+from lantern.content.campaigns import load_campaigns
 from lantern.content.events import load_events
 from lantern.content.facts import load_fact_sheets
 from lantern.content.hotlines import load_hotlines
 from lantern.content.media import check_in_media, list_media
 from lantern.content.pages import load_pages
+from lantern.content.records import ids_on_disk
 from lantern.content.resources import load_resources
 from lantern.errors import Position, Problems
 from lantern.i18n import load_strings
@@ -32,7 +33,7 @@ def read_all(
     assert options.today is not None, "the command line decides today"
     media = list_media(site_dir, problems)
     fact_sheets = load_fact_sheets(site_dir, config, problems)
-    campaign_ids = campaign_ids_on_disk(site_dir)
+    campaign_ids = ids_on_disk(site_dir, "campaigns")
     site = Site(
         config=config,
         today=options.today,
@@ -80,10 +81,9 @@ def _check_slugs(site: Site, problems: Problems) -> None:
 
 def _check_references(site: Site, site_dir: Path, problems: Problems) -> None:
     config = site.config
-    hotlines = site_dir / "content" / "hotlines"
+    hotlines = ids_on_disk(site_dir, "hotlines")
     for hotline_id, at in zip(config.help, config.help_at, strict=True):
-        written = any((hotlines / f"{hotline_id}{ext}").is_file() for ext in (".yaml", ".yml"))
-        if not written:  # a listing with mistakes of its own is reported where they are
+        if hotline_id not in hotlines:  # a listing with mistakes of its own is reported there
             problems.error(
                 at,
                 f'help lists "{hotline_id}", but there is no content/hotlines/{hotline_id}.yaml',
@@ -93,7 +93,7 @@ def _check_references(site: Site, site_dir: Path, problems: Problems) -> None:
     if logo:
         check_in_media(logo, site.media, config.organization.logo_at, problems, "logo")
     featured = config.featured_campaign
-    if featured and featured not in campaign_ids_on_disk(site_dir):
+    if featured and featured not in ids_on_disk(site_dir, "campaigns"):
         problems.error(
             config.featured_campaign_at,
             f'featured_campaign names "{featured}", but there is no content/campaigns/{featured}.yaml',
@@ -205,8 +205,7 @@ def _has_own_problems(site: Site, site_dir: Path, name: str, argument: str) -> b
         "events": {e.id for e in site.events},
     }
     stem = argument.split("/")[0]
-    files = (site_dir / "content" / folder[name] / f"{stem}{ext}" for ext in (".yaml", ".yml"))
-    return stem not in loaded[folder[name]] and any(file.is_file() for file in files)
+    return stem not in loaded[folder[name]] and stem in ids_on_disk(site_dir, folder[name])
 
 
 _NOUNS = {

@@ -8,7 +8,7 @@ from typing import Any
 
 from lantern.config import check_date
 from lantern.content.media import check_in_media
-from lantern.content.records import markdown_at, read_records
+from lantern.content.records import ids_on_disk, markdown_at, read_records
 from lantern.errors import Problems
 from lantern.i18n import is_known_language, translatable
 from lantern.model import (
@@ -36,7 +36,9 @@ def load_campaigns(
     """Every campaign without errors, the earliest first."""
     campaigns = []
     facts = {fact.reference for sheet in fact_sheets for fact in sheet.facts}
-    facts |= _sheets_with_own_problems(site_dir, fact_sheets)
+    # A sheet left out for its own (reported) mistakes: any reference into it passes.
+    loaded = {sheet.id for sheet in fact_sheets}
+    facts |= {f"{sheet}/*" for sheet in ids_on_disk(site_dir, "facts") - loaded}
     for campaign_id, document in read_records(site_dir, "campaigns", "campaign", problems):
         count = len(problems.errors)
         reader = _Reader(document, config, site_dir, media, facts, problems)
@@ -44,16 +46,6 @@ def load_campaigns(
         if campaign is not None and len(problems.errors) == count:
             campaigns.append(campaign)
     return tuple(sorted(campaigns, key=lambda campaign: (campaign.starts, campaign.id)))
-
-
-def campaign_ids_on_disk(site_dir: Path) -> set[str]:
-    """Ids of every campaign file, loaded or not: what an event's campaign: may name."""
-    folder = site_dir / "content" / "campaigns"
-    return (
-        {p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml")}
-        if folder.is_dir()
-        else set()
-    )
 
 
 class _Reader:
@@ -187,16 +179,3 @@ class _Reader:
             title = self.text(*at, "title") or Translatable.same(file)
             downloads.append(Download(title, file, size, lang, self.text(*at, "description")))
         return tuple(downloads)
-
-
-def _sheets_with_own_problems(site_dir: Path, loaded: tuple[FactSheet, ...]) -> set[str]:
-    """Fact sheets left out for their own (reported) mistakes: any reference into them passes."""
-    folder = site_dir / "content" / "facts"
-    if not folder.is_dir():
-        return set()
-    ids = {sheet.id for sheet in loaded}
-    return {
-        f"{p.stem}/*"
-        for p in folder.iterdir()
-        if p.suffix in (".yaml", ".yml") and p.stem not in ids
-    }

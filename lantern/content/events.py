@@ -38,7 +38,7 @@ def load_events(
         event = _event(event_id, document, config, media, problems)
         if event is not None and len(problems.errors) == count:
             events.append(event)
-    return tuple(sorted(events, key=lambda event: (_start_instant(event), event.id)))
+    return tuple(sorted(events, key=lambda event: (event.first_moment, event.id)))
 
 
 def _event(
@@ -184,10 +184,3 @@ def _image(
         )
         return None
     return Image(path, LocalText(alt, lang))
-
-
-def _start_instant(event: Event) -> dt.datetime:
-    """When the event starts: an all-day event at 00:00 in its time zone."""
-    if isinstance(event.starts, dt.datetime):
-        return event.starts
-    return dt.datetime.combine(event.starts, dt.time(), ZoneInfo(event.timezone))

@@ -21,6 +21,15 @@ def markdown_at(document: YamlDocument, at: tuple[str | int, ...]) -> MarkdownSo
     return tuple((text, document.at((*at, lang))) for lang, text in (value or {}).items())
 
 
+def ids_on_disk(site_dir: Path, folder: str) -> set[str]:
+    """The id of every ID.yaml (or .yml) in content/FOLDER/, loaded or left out for its mistakes:
+    a reference to one of these is not reported again, its file's own problems are."""
+    directory = site_dir / "content" / folder
+    if not directory.is_dir():
+        return set()
+    return {path.stem for path in directory.iterdir() if path.suffix in (".yaml", ".yml")}
+
+
 def read_records(
     site_dir: Path, folder: str, schema: str, problems: Problems
 ) -> list[tuple[str, YamlDocument]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from lantern.errors import Position
 from lantern.model.text import Image, Translatable
@@ -37,6 +38,19 @@ class Event:  # content/events/ID.yaml: a training, fundraiser, awareness day or
     campaign: str = ""  # a campaign id
     at: Position = Position("")
     markdown_at: tuple[tuple[str, Position], ...] = ()  # (Markdown text, where it is written)
+
+    @property
+    def first_moment(self) -> dt.datetime:
+        """When it starts: an all-day event at 00:00 of its first day, in its time zone."""
+        if isinstance(self.starts, dt.datetime):
+            return self.starts
+        return dt.datetime.combine(self.starts, dt.time(), ZoneInfo(self.timezone))
+
+    @property
+    def last_day(self) -> dt.date:
+        """The day it ends on (the day it starts when no end is set), in its time zone."""
+        end = self.ends or self.starts
+        return end.date() if isinstance(end, dt.datetime) else end
 
 
 @dataclass(frozen=True)
