@@ -199,8 +199,19 @@ def test_two_builds_are_byte_identical(build: Callable[..., Built], tmp_path: Pa
         {"site.yaml": "title: x\nlanguages: [en, tlh-Latn-QQ]\nbase_url: https://x.org/\n"},
         {"content/articles/other.en.md": "---\ntitle: Other\ndate: 2026-01-01\nslug: hello\n---\n"},
         {"content/articles/hello.en.md": "---\ndate: 2026-01-05\n---\n"},
+        {
+            "content/events/gala.yaml": "title: Gala\nstarts: 2027-04-24T18:00\nends: 2027-04-24T17:00\n"
+        },
+        {"content/campaigns/month.yaml": "title: Month\nstarts: 2027-01-01\nends: 2026-12-31\n"},
     ],
-    ids=["broken front matter", "unknown language", "duplicate slug", "missing title"],
+    ids=[
+        "broken front matter",
+        "unknown language",
+        "duplicate slug",
+        "missing title",
+        "event ending before it starts",
+        "campaign ending before it starts",
+    ],
 )
 def test_a_failed_build_leaves_the_previous_site_untouched(
     broken: dict[str, str], make_site: Callable[..., Path], build: Callable[..., Built]
@@ -210,6 +221,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(
     assert good.status == 0
     before = digest(good.out)
     for relative, text in broken.items():
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
         (site / relative).write_text(text, encoding="utf-8")
     bad = build(site)
     assert bad.status == 1
