@@ -13,8 +13,10 @@ from functools import cache, lru_cache
 
 import markdown
 from markdown.extensions import Extension
+from markdown.inlinepatterns import DelimiterProcessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.util import AtomicString
 
 from lantern.shortcodes import find_shortcodes
 
@@ -52,6 +54,61 @@ def _demote_headings(root: etree.Element) -> None:
             element.tag = f"h{min(int(element.tag[1]) + 1, 6)}"
 
 
+# Characters each inline pattern's expression cannot match without (Python-Markdown 3.11).
+_NEEDS = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "footnote": ("[^",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("![",),
+    "image_reference": ("![",),
+    "short_reference": ("[",),
+    "short_image_ref": ("![",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "linebreak": ("  \n",),
+    "html": ("<",),
+    "entity": ("&",),
+}
+
+
+class _QuickInline(InlineProcessor):
+    """Python-Markdown's inline stage, without trying a pattern on a text that lacks what the
+    pattern needs: such a pattern cannot match, so the output is the same, in half the time."""
+
+    def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
+        self._patterns = list(self.inlinePatterns)
+        self._needs: list[frozenset[str] | None] = [None] * len(self._patterns)
+        for index, pattern in enumerate(self._patterns):
+            if isinstance(pattern, DelimiterProcessor):
+                self._needs[index] = frozenset(pattern.tokens)
+        for name, needs in _NEEDS.items():
+            if name in self.inlinePatterns:
+                self._needs[self.inlinePatterns.get_index_for_name(name)] = frozenset(needs)
+        self._all_needs = frozenset().union(*(needs for needs in self._needs if needs))
+        return super().run(tree, ancestors)
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803 (Python-Markdown's names)
+        """The original, which this replaces, with the skip."""
+        if isinstance(data, AtomicString):
+            return data
+        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
+        present = {need for need in self._all_needs if need in data}
+        index, start = patternIndex, 0
+        while index < len(self._patterns):
+            needs = self._needs[index]
+            if needs is not None and needs.isdisjoint(present):
+                index, start = index + 1, 0
+                continue
+            data, matched, start = apply(self._patterns[index], data, index, start)
+            if matched:
+                present = {need for need in self._all_needs if need in data}
+            else:
+                index += 1
+        return data
+
+
 class _Shortcodes(Preprocessor):
     """Each shortcode line becomes its block's HTML, stashed so Markdown leaves it as it is."""
 
@@ -82,6 +139,7 @@ class _SiteExtension(Extension):
         md.preprocessors.register(_Shortcodes(md), "lantern_shortcodes", 20)
         # After "inline" (links exist) and before "prettify".
         md.treeprocessors.register(_SiteLinks(md, self.base_path), "lantern_links", 5)
+        md.treeprocessors.register(_QuickInline(md), "inline", 20)  # replaces the original
 
 
 BACKLINK_TITLE = "Jump back to footnote {} in the text"

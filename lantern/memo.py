@@ -70,11 +70,14 @@ class Memo:
     def __init__(self, entries: dict[str, dict[str, Any]] | None = None) -> None:
         self._old = entries or {}
         self._made: dict[str, dict[str, Any]] = {}
+        self._inherited: dict[str, dict[str, Any]] = {}  # a worker's: what its parent made
         self._used: dict[str, set[str]] = {}  # keys of old entries this build needed again
         self.hits = self.misses = 0
 
     def get(self, kind: str, key: str) -> Any | None:
         found = self._made.get(kind, {}).get(key)
+        if found is None:
+            found = self._inherited.get(kind, {}).get(key)
         if found is None:
             found = self._old.get(kind, {}).get(key)
             if found is not None:
@@ -97,13 +100,17 @@ class Memo:
     def fork(self) -> Memo:
         """A memo for a worker process: it reads everything known, and reports only its own use."""
         child = Memo(self._old)
-        child._made = {kind: dict(values) for kind, values in self._made.items()}
-        child._used = {}
+        child._inherited = self._made  # read, never sent back: the parent has it
         return child
 
     def changes(self) -> tuple[dict[str, dict[str, Any]], dict[str, set[str]]]:
-        """What a worker made and which old entries it used, to send back to the parent."""
-        return self._made, self._used
+        """What a worker made and which old entries it used since it last said, to send back to
+        the parent; it keeps what it made for its next chunks."""
+        made, used = self._made, self._used
+        for kind, values in made.items():
+            self._inherited.setdefault(kind, {}).update(values)
+        self._made, self._used = {}, {}
+        return made, used
 
     def merge(self, made: dict[str, dict[str, Any]], used: dict[str, set[str]]) -> None:
         for kind, values in made.items():

@@ -46,35 +46,56 @@ def write_site(
     `kept` names files of the current `out_dir` to keep as they are (their bytes are known to
     be right); a static copy whose old output has the same size and bytes is kept too.
     """
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
-    written = Written()
+    staging = Staging(out_dir)
     try:
-        for relative in sorted(kept):
-            if not _keep(out_dir, staging, relative):
-                raise FileNotFoundError(f"the kept file {relative} has gone from {out_dir}")
         for relative, content in sorted(files.items()):
-            target = _target(staging, relative)
-            target.write_bytes(content)
-            written.changed.append(relative)
+            staging.write(relative, content)
+        return staging.finish(copies, kept, list(files))
+    except BaseException:
+        staging.discard()
+        raise
+
+
+class Staging:
+    """A new output folder filling up beside the old one, swapped in whole once complete.
+
+    Any process may write into it (worker processes write the pages they render); only the
+    one that made it finishes or discards it.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir.resolve()
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        prefix = f".{self.out_dir.name}.staging-"
+        self.path = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
+
+    def write(self, relative: str, content: bytes) -> None:
+        _target(self.path, relative).write_bytes(content)
+
+    def finish(
+        self, copies: tuple[tuple[str, Path], ...], kept: Iterable[str], written: list[str]
+    ) -> Written:
+        """Link the `kept` old files in, copy the static ones, and swap the folders."""
+        result = Written(changed=sorted(written))
+        for relative in sorted(kept):
+            if not _keep(self.out_dir, self.path, relative):
+                raise FileNotFoundError(f"the kept file {relative} has gone from {self.out_dir}")
         for relative, source in copies:
-            if not _same_file(source, out_dir / relative) or not _keep(out_dir, staging, relative):
-                shutil.copyfile(source, _target(staging, relative))
-                written.changed.append(relative)
-        for path in staging.rglob("*"):
+            old = self.out_dir / relative
+            if not _same_file(source, old) or not _keep(self.out_dir, self.path, relative):
+                shutil.copyfile(source, _target(self.path, relative))
+                result.changed.append(relative)
+        for path in self.path.rglob("*"):
             if path.is_file():
                 stat = path.stat()
-                written.stamps[path.relative_to(staging).as_posix()] = (
-                    stat.st_size,
-                    stat.st_mtime_ns,
-                )
-        staging.chmod(0o755)
-        _swap(staging, out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return written
+                relative = path.relative_to(self.path).as_posix()
+                result.stamps[relative] = (stat.st_size, stat.st_mtime_ns)
+        self.path.chmod(0o755)
+        _swap(self.path, self.out_dir)
+        return result
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
 
 
 def update_site(

@@ -8,6 +8,7 @@ added to the memo. The output is the same, byte for byte, with one process or se
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -19,21 +20,50 @@ import jinja2
 
 from lantern import memo
 from lantern.model import Site
-from lantern.output import stamp_of
+from lantern.output import Staging, stamp_of
 from lantern.render import render_route
 from lantern.routes import Route, Routes
 
 PARALLEL_FROM = 150  # routes to render; below this, starting processes costs more than it saves
 MAX_WORKERS = 4
+CHUNKS_PER_WORKER = 16  # small enough that no worker is left with the last long chunk alone
 
 Record = tuple[str, str, int, int]  # (inputs digest, output digest, size, mtime_ns)
 
 
 @dataclass(frozen=True)
 class Rendered:
-    files: dict[str, bytes]  # new bytes to write
+    files: dict[str, bytes]  # new bytes for the caller to write (none when staging took them)
+    written: list[str]  # files written into the staging folder
     kept: set[str]  # files of the old output that stay as they are
     records: dict[str, tuple[str, str]]  # every route's (inputs digest, output digest)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What rendering a route needs, set before workers fork so that they inherit it."""
+
+    site: Site
+    routes: Routes
+    env: jinja2.Environment
+    old: dict[str, Record]
+    old_dir: Path | None
+    staging: Staging | None
+
+    def still_there(self, file: str, record: Record) -> bool:
+        return self.old_dir is not None and stamp_of(self.old_dir / file) == record[2:]
+
+    def finish(self, route: Route) -> tuple[str, bytes | None, bool]:
+        """Render one route: (output digest, bytes left to write, whether the old file stays)."""
+        data = render_route(self.site, self.routes, route, self.env)
+        data_digest = memo.digest(data)
+        record = self.old.get(route.file)
+        if record and record[1] == data_digest and self.still_there(route.file, record):
+            return data_digest, None, True  # came out the same: the old file stays untouched
+        if self.staging is None:
+            return data_digest, data, False
+        self.staging.write(route.file, data)
+        return data_digest, None, False
 
 
 def render_changed(
@@ -43,70 +73,77 @@ def render_changed(
     keys: dict[str, str],
     old: dict[str, Record],
     old_dir: Path | None,
+    staging: Staging | None = None,
 ) -> Rendered:
-    """Render the routes whose inputs changed; keep every old file that is still right."""
+    """Render the routes whose inputs changed; keep every old file that is still right.
 
-    def still_there(file: str, record: Record) -> bool:
-        return old_dir is not None and stamp_of(old_dir / file) == record[2:]
-
+    With a staging folder, new files are written into it, by whichever process rendered them.
+    """
+    job = _Job(site, routes, env, old, old_dir, staging)
     kept: set[str] = set()
     records: dict[str, tuple[str, str]] = {}
     todo = []
     for route in routes:
         record = old.get(route.file)
-        if record and record[0] == keys[route.file] and still_there(route.file, record):
+        if record and record[0] == keys[route.file] and job.still_there(route.file, record):
             kept.add(route.file)
             records[route.file] = (record[0], record[1])
         else:
             todo.append(route)
-    files = {}
-    for file, data in render_routes(site, routes, todo, env).items():
-        data_digest = memo.digest(data)
-        records[file] = (keys[file], data_digest)
-        record = old.get(file)
-        if record and record[1] == data_digest and still_there(file, record):
-            kept.add(file)  # rendered again, came out the same: the old file stays untouched
+    files, written = {}, []
+    for route, (data_digest, data, same) in zip(todo, _finish_all(job, todo), strict=True):
+        records[route.file] = (keys[route.file], data_digest)
+        if same:
+            kept.add(route.file)
+        elif data is None:
+            written.append(route.file)
         else:
-            files[file] = data
-    return Rendered(files, kept, records)
+            files[route.file] = data
+    return Rendered(files, written, kept, records)
 
 
-def render_routes(
-    site: Site, routes: Routes, todo: list[Route], env: jinja2.Environment
-) -> dict[str, bytes]:
-    """Each route's bytes, by output file."""
+def stale_count(routes: Routes, keys: dict[str, str], old: dict[str, Record]) -> int:
+    """How many routes must render again, at most (a file missing from the output adds one)."""
+    return sum(1 for route in routes if old.get(route.file, ("",))[0] != keys[route.file])
+
+
+def _finish_all(job: _Job, todo: list[Route]) -> list[tuple[str, bytes | None, bool]]:
+    """Each route's outcome, in order; across worker processes when there are enough."""
     workers = _workers()
     if len(todo) < PARALLEL_FROM or workers < 2 or not _can_fork():
-        return {route.file: render_route(site, routes, route, env) for route in todo}
+        return [job.finish(route) for route in todo]
     for name in sorted({route.template for route in todo if route.template}):
-        env.get_template(name)  # compiled once, here, and inherited by every worker
-    global _job
-    _job = (site, routes, todo, env, memo.current())
-    chunks = _chunks(len(todo), workers * 4)
+        job.env.get_template(name)  # compiled once, here, and inherited by every worker
+    global _forked
+    _forked = (job, todo, memo.current())
     context = multiprocessing.get_context("fork")
-    files: dict[str, bytes] = {}
+    outcomes: list[tuple[str, bytes | None, bool]] = []
+    # Frozen objects are left alone by the garbage collector: the workers then neither walk the
+    # whole site nor, by touching it, copy the memory they share with this process.
+    gc.freeze()
     try:
         with context.Pool(workers) as pool:
-            for rendered, made, used in pool.imap(_render_chunk, chunks):
-                files.update(rendered)
+            chunks = _chunks(len(todo), workers * CHUNKS_PER_WORKER)
+            for finished, made, used in pool.imap(_finish_chunk, chunks):
+                outcomes += finished
                 memo.current().merge(made, used)
     finally:
-        _job = None
-    return files
+        _forked = None
+        gc.unfreeze()
+    return outcomes
 
 
-_job: tuple[Site, Routes, list[Route], jinja2.Environment, memo.Memo] | None = None
+_forked: tuple[_Job, list[Route], memo.Memo] | None = None
 
 
-def _render_chunk(span: tuple[int, int]) -> tuple[dict[str, bytes], Any, Any]:
-    assert _job is not None, "set before the workers were forked"
-    site, routes, todo, env, parent = _job
-    memo.use(parent.fork())
-    rendered = {
-        route.file: render_route(site, routes, route, env) for route in todo[span[0] : span[1]]
-    }
+def _finish_chunk(span: tuple[int, int]) -> tuple[list[tuple[str, bytes | None, bool]], Any, Any]:
+    assert _forked is not None, "set before the workers were forked"
+    job, todo, parent = _forked
+    if memo.current() is parent:  # this worker's first chunk
+        memo.use(parent.fork())
+    finished = [job.finish(route) for route in todo[span[0] : span[1]]]
     made, used = memo.current().changes()
-    return rendered, made, used
+    return finished, made, used
 
 
 def _chunks(count: int, parts: int) -> list[tuple[int, int]]:

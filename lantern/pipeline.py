@@ -14,8 +14,8 @@ from lantern.content import read_all
 from lantern.depends import route_keys
 from lantern.errors import Problem, Problems
 from lantern.model import BuildOptions, SiteConfig
-from lantern.output import update_site, write_site
-from lantern.parallel import Record, render_changed
+from lantern.output import Staging, update_site
+from lantern.parallel import Record, render_changed, stale_count
 from lantern.render import environment
 from lantern.routes import collect_static, plan
 
@@ -67,20 +67,29 @@ def _build(
     same_place = cache.get("output", "dir") == str(target)
     found = {file: cache.get("route", file) for file in keys} if same_place else {}
     old: dict[str, Record] = {file: record for file, record in found.items() if record}
-    rendered = render_changed(
-        site,
-        routes,
-        environment(themes, site_dir / memo.CACHE_DIR / "templates"),
-        keys,
-        old,
-        target if same_place else None,
-    )
-    if same_place and target.is_dir() and len(rendered.files) * 2 <= len(keys):
-        kept = {file: (old[file][2], old[file][3]) for file in rendered.kept}
-        before = cache.get("output", "files")
-        written = update_site(rendered.files, routes.static, target, kept, before)
-    else:
-        written = write_site(rendered.files, routes.static, target, rendered.kept)
+    # A rebuild that changes a few files updates the output in place; any other writes it anew.
+    in_place = same_place and target.is_dir() and stale_count(routes, keys, old) * 2 <= len(keys)
+    staging = None if in_place else Staging(target)
+    try:
+        rendered = render_changed(
+            site,
+            routes,
+            environment(themes, site_dir / memo.CACHE_DIR / "templates"),
+            keys,
+            old,
+            target if same_place else None,
+            staging,
+        )
+        if staging is None:
+            kept = {file: (old[file][2], old[file][3]) for file in rendered.kept}
+            before = cache.get("output", "files")
+            written = update_site(rendered.files, routes.static, target, kept, before)
+        else:
+            written = staging.finish(routes.static, rendered.kept, rendered.written)
+    except BaseException:
+        if staging is not None:
+            staging.discard()
+        raise
     cache.put("output", "dir", str(target))
     cache.put("output", "files", tuple(written.stamps))
     for file, (key, data_digest) in rendered.records.items():

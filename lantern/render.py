@@ -69,6 +69,7 @@ def environment(theme_dirs: list[Path], compiled: Path | None = None) -> jinja2.
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # a build never sees a template change; the preview makes a new one
     )
     env.filters.update(
         isodate=lambda day: day.isoformat(),
