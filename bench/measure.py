@@ -51,6 +51,14 @@ class Measurement:
         return self.pages / self.seconds if self.seconds else 0.0
 
 
+# Every tool runs as on an editor's machine: Python keeps its compiled bytecode (some sandboxes
+# and CI images set PYTHONDONTWRITEBYTECODE, which makes every Python tool compile itself anew
+# on every run).
+TOOL_ENVIRONMENT = {
+    name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"
+}
+
+
 def run_once(command: Sequence[str], cwd: Path, log: Path) -> Run:
     """Run `command` in `cwd`, its output appended to `log`; time it and read its peak memory."""
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -58,7 +66,9 @@ def run_once(command: Sequence[str], cwd: Path, log: Path) -> Run:
         output.write(f"\n$ cd {shlex.quote(str(cwd))} && {shlex.join(command)}\n".encode())
         output.flush()
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, env=TOOL_ENVIRONMENT
+        )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen.wait

@@ -71,6 +71,7 @@ class Memo:
         self._old = entries or {}
         self._made: dict[str, dict[str, Any]] = {}
         self._inherited: dict[str, dict[str, Any]] = {}  # a worker's: what its parent made
+        self._tracing: set[tuple[str, str]] | None = None
         self._used: dict[str, set[str]] = {}  # keys of old entries this build needed again
         self.hits = self.misses = 0
 
@@ -82,10 +83,29 @@ class Memo:
             found = self._old.get(kind, {}).get(key)
             if found is not None:
                 self._used.setdefault(kind, set()).add(key)
+        if found is not None and self._tracing is not None:
+            self._tracing.add((kind, key))
         return found
 
     def put(self, kind: str, key: str, value: Any) -> None:
         self._made.setdefault(kind, {})[key] = value
+        if self._tracing is not None:
+            self._tracing.add((kind, key))
+
+    def trace(self) -> None:
+        """Start noting which entries are read or made, until `traced`."""
+        self._tracing = set()
+
+    def traced(self) -> tuple[tuple[str, str], ...]:
+        found, self._tracing = self._tracing or set(), None
+        return tuple(sorted(found))
+
+    def keep(self, entries: tuple[tuple[str, str], ...]) -> None:
+        """Keep these old entries, though this build did not need them: an output file made
+        with them is kept, and they will be needed again when it is made anew."""
+        for kind, key in entries:
+            if key in self._old.get(kind, {}):
+                self._used.setdefault(kind, set()).add(key)
 
     def get_or_make(self, kind: str, key: str, make: Callable[[], T]) -> T:
         found = self.get(kind, key)

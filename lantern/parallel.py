@@ -14,7 +14,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 
@@ -28,7 +28,21 @@ PARALLEL_FROM = 150  # routes to render; below this, starting processes costs mo
 MAX_WORKERS = 4
 CHUNKS_PER_WORKER = 16  # small enough that no worker is left with the last long chunk alone
 
-Record = tuple[str, str, int, int]  # (inputs digest, output digest, size, mtime_ns)
+Uses = tuple[tuple[str, str], ...]  # memo entries, as (kind, key)
+
+
+class Record(NamedTuple):
+    """What the build cache remembers of one output file."""
+
+    inputs: str  # the digest of everything the route is made from
+    output: str  # the digest of its bytes
+    size: int
+    mtime_ns: int
+    uses: Uses  # the memo entries rendering it used (Markdown, images)
+
+    @property
+    def stamp(self) -> tuple[int, int]:
+        return (self.size, self.mtime_ns)
 
 
 @dataclass(frozen=True)
@@ -36,7 +50,7 @@ class Rendered:
     files: dict[str, bytes]  # new bytes for the caller to write (none when staging took them)
     written: list[str]  # files written into the staging folder
     kept: set[str]  # files of the old output that stay as they are
-    records: dict[str, tuple[str, str]]  # every route's (inputs digest, output digest)
+    records: dict[str, tuple[str, str, Uses]]  # inputs, output, uses
 
 
 @dataclass(frozen=True)
@@ -51,19 +65,29 @@ class _Job:
     staging: Staging | None
 
     def still_there(self, file: str, record: Record) -> bool:
-        return self.old_dir is not None and stamp_of(self.old_dir / file) == record[2:]
+        return self.old_dir is not None and stamp_of(self.old_dir / file) == record.stamp
 
-    def finish(self, route: Route) -> tuple[str, bytes | None, bool]:
-        """Render one route: (output digest, bytes left to write, whether the old file stays)."""
+    def finish(self, route: Route) -> Outcome:
+        """Render one route; its bytes are written into the staging folder when there is one."""
+        cache = memo.current()
+        cache.trace()
         data = render_route(self.site, self.routes, route, self.env)
+        uses = cache.traced()
         data_digest = memo.digest(data)
         record = self.old.get(route.file)
-        if record and record[1] == data_digest and self.still_there(route.file, record):
-            return data_digest, None, True  # came out the same: the old file stays untouched
+        if record and record.output == data_digest and self.still_there(route.file, record):
+            return Outcome(data_digest, uses, None, True)  # the same: the old file stays untouched
         if self.staging is None:
-            return data_digest, data, False
+            return Outcome(data_digest, uses, data, False)
         self.staging.write(route.file, data)
-        return data_digest, None, False
+        return Outcome(data_digest, uses, None, False)
+
+
+class Outcome(NamedTuple):
+    output: str  # the digest of the bytes
+    uses: Uses
+    data: bytes | None  # the bytes, when the caller writes them
+    same: bool  # the old output file already has these bytes
 
 
 def render_changed(
@@ -81,33 +105,36 @@ def render_changed(
     """
     job = _Job(site, routes, env, old, old_dir, staging)
     kept: set[str] = set()
-    records: dict[str, tuple[str, str]] = {}
+    records: dict[str, tuple[str, str, Uses]] = {}
     todo = []
     for route in routes:
         record = old.get(route.file)
-        if record and record[0] == keys[route.file] and job.still_there(route.file, record):
+        if record and record.inputs == keys[route.file] and job.still_there(route.file, record):
             kept.add(route.file)
-            records[route.file] = (record[0], record[1])
+            records[route.file] = (record.inputs, record.output, record.uses)
+            memo.current().keep(record.uses)  # for the day this route renders again
         else:
             todo.append(route)
     files, written = {}, []
-    for route, (data_digest, data, same) in zip(todo, _finish_all(job, todo), strict=True):
-        records[route.file] = (keys[route.file], data_digest)
-        if same:
+    for route, outcome in zip(todo, _finish_all(job, todo), strict=True):
+        records[route.file] = (keys[route.file], outcome.output, outcome.uses)
+        if outcome.same:
             kept.add(route.file)
-        elif data is None:
+        elif outcome.data is None:
             written.append(route.file)
         else:
-            files[route.file] = data
+            files[route.file] = outcome.data
     return Rendered(files, written, kept, records)
 
 
 def stale_count(routes: Routes, keys: dict[str, str], old: dict[str, Record]) -> int:
     """How many routes must render again, at most (a file missing from the output adds one)."""
-    return sum(1 for route in routes if old.get(route.file, ("",))[0] != keys[route.file])
+    return sum(
+        1 for route in routes if route.file not in old or old[route.file].inputs != keys[route.file]
+    )
 
 
-def _finish_all(job: _Job, todo: list[Route]) -> list[tuple[str, bytes | None, bool]]:
+def _finish_all(job: _Job, todo: list[Route]) -> list[Outcome]:
     """Each route's outcome, in order; across worker processes when there are enough."""
     workers = _workers()
     if len(todo) < PARALLEL_FROM or workers < 2 or not _can_fork():
@@ -117,7 +144,7 @@ def _finish_all(job: _Job, todo: list[Route]) -> list[tuple[str, bytes | None, b
     global _forked
     _forked = (job, todo, memo.current())
     context = multiprocessing.get_context("fork")
-    outcomes: list[tuple[str, bytes | None, bool]] = []
+    outcomes: list[Outcome] = []
     # Frozen objects are left alone by the garbage collector: the workers then neither walk the
     # whole site nor, by touching it, copy the memory they share with this process.
     gc.freeze()
@@ -136,7 +163,7 @@ def _finish_all(job: _Job, todo: list[Route]) -> list[tuple[str, bytes | None, b
 _forked: tuple[_Job, list[Route], memo.Memo] | None = None
 
 
-def _finish_chunk(span: tuple[int, int]) -> tuple[list[tuple[str, bytes | None, bool]], Any, Any]:
+def _finish_chunk(span: tuple[int, int]) -> tuple[list[Outcome], Any, Any]:
     assert _forked is not None, "set before the workers were forked"
     job, todo, parent = _forked
     if memo.current() is parent:  # this worker's first chunk

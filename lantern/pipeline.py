@@ -66,7 +66,7 @@ def _build(
     cache = memo.current()
     same_place = cache.get("output", "dir") == str(target)
     found = {file: cache.get("route", file) for file in keys} if same_place else {}
-    old: dict[str, Record] = {file: record for file, record in found.items() if record}
+    old = {file: Record(*record) for file, record in found.items() if record}
     # A rebuild that changes a few files updates the output in place; any other writes it anew.
     in_place = same_place and target.is_dir() and stale_count(routes, keys, old) * 2 <= len(keys)
     staging = None if in_place else Staging(target)
@@ -81,7 +81,7 @@ def _build(
             staging,
         )
         if staging is None:
-            kept = {file: (old[file][2], old[file][3]) for file in rendered.kept}
+            kept = {file: old[file].stamp for file in rendered.kept}
             before = cache.get("output", "files")
             written = update_site(rendered.files, routes.static, target, kept, before)
         else:
@@ -92,8 +92,8 @@ def _build(
         raise
     cache.put("output", "dir", str(target))
     cache.put("output", "files", tuple(written.stamps))
-    for file, (key, data_digest) in rendered.records.items():
-        cache.put("route", file, (key, data_digest, *written.stamps[file]))
+    for file, (key, data_digest, uses) in rendered.records.items():
+        cache.put("route", file, (key, data_digest, *written.stamps[file], uses))
     return BuildResult(
         target,
         written.count,

@@ -184,9 +184,10 @@ def _remembered(key: str, parse: Callable[[], object]) -> object:
 class FrontMatterFile:
     """A Markdown file split into its front matter and its body."""
 
-    front_matter: YamlDocument
+    front_matter: YamlDocument  # its source: a digest of the front matter alone
     body: str
     body_line: int  # file line of the body's first line
+    source: str = ""  # a digest of the whole file
 
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -198,7 +199,7 @@ def load_front_matter(path: Path, shown_as: str) -> FrontMatterFile:
     key = memo.digest("front matter", shown_as, raw)
     parsed = _remembered(key, lambda: _split_front_matter(_decode(raw, shown_as), shown_as))
     assert isinstance(parsed, FrontMatterFile)
-    return replace(parsed, front_matter=replace(parsed.front_matter, source=key))
+    return replace(parsed, source=key)
 
 
 def _split_front_matter(text: str, shown_as: str) -> FrontMatterFile:
@@ -219,6 +220,8 @@ def _split_front_matter(text: str, shown_as: str) -> FrontMatterFile:
         )
     yaml_text = text[opening.end() + 1 : closing.start()]
     front_matter = parse_yaml(yaml_text, shown_as, first_line=2)
+    # Its shape is checked again only when the front matter changes, not for every edit below.
+    front_matter = replace(front_matter, source=memo.digest("front matter", shown_as, yaml_text))
     body_start = min(closing.end() + 1, len(text))
     body_line = text.count("\n", 0, body_start) + 1
     return FrontMatterFile(front_matter, text[body_start:], body_line)

@@ -6,10 +6,8 @@ from functools import cache
 from pathlib import Path
 
 import markdown
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from markdown.treeprocessors import InlineProcessor
 
 from lantern import markup

@@ -75,8 +75,8 @@ def _article(
         is_draft=bool(document.get("draft", inherited)),
         at=document.at(""),
         body_line=document.file.body_line,
-        source=document.file.front_matter.source
-        + (source.file.front_matter.source if source and source is not document else ""),
+        source=document.file.source
+        + (source.file.source if source and source is not document else ""),
     )
 
 
