@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # Nothing heavy is imported until a build is needed: a rebuild with nothing to do is the most
 # common one, and it should take less time than Python takes to import the Markdown converter.
 
-COMMANDS = ("build",)
+COMMANDS = ("build", "serve")
 EXIT_BUILT, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
@@ -35,7 +35,13 @@ def main(argv: list[str] | None = None) -> int:
         options = _parser().parse_args(args)
     except SystemExit as stop:  # argparse has printed the usage problem
         return int(stop.code or 0)
-    return _build(options)
+    if not any((options.site / name).is_file() for name in ("site.yaml", "site.yml")):
+        print(
+            f"build.py: error: no site.yaml in {options.site.resolve()} (hint: pass --site DIR)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return _serve(options) if options.command == "serve" else _build(options)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,30 +56,12 @@ def _parser() -> argparse.ArgumentParser:
         help="build the site into its output folder (the default)",
         description="Build the site into its output folder, atomically.",
     )
-    build_parser.add_argument(
-        "--site",
-        type=Path,
-        default=Path(),
-        metavar="DIR",
-        help="the site folder, with site.yaml and content/ (default: the current folder)",
-    )
+    _add_site_options(build_parser)
     build_parser.add_argument(
         "--out",
         type=Path,
         metavar="DIR",
         help="where to write the site (default: output_dir from site.yaml, _site)",
-    )
-    build_parser.add_argument(
-        "--drafts", action="store_true", help="include articles and pages marked draft: true"
-    )
-    build_parser.add_argument(
-        "--future", action="store_true", help="include articles dated after today"
-    )
-    build_parser.add_argument(
-        "--today",
-        type=_day,
-        metavar="YYYY-MM-DD",
-        help="the date the build treats as today (default: today in the site's time zone)",
     )
     build_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_parser.add_argument(
@@ -82,7 +70,47 @@ def _parser() -> argparse.ArgumentParser:
         help=f"build everything anew, ignoring the cache in SITE/{CACHE_DIR}/ (the output is the same)",
     )
     build_parser.add_argument("--quiet", action="store_true", help="print problems only")
+    serve_parser = commands.add_parser(
+        "serve",
+        help="preview the site in a browser, rebuilt and reloaded on every change",
+        description=(
+            "Build the site, serve it, and rebuild and reload the open pages whenever a file in"
+            " content/, templates/ or site.yaml changes. A failed build keeps the last good site"
+            " served and shows the problems on every page. The preview is written to"
+            f" SITE/{CACHE_DIR}/preview/, never to the site's output folder."
+        ),
+    )
+    _add_site_options(serve_parser)
+    serve_parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0 opens"
+        " the preview to the local network, for testing on a phone)",
+    )
+    serve_parser.add_argument(
+        "--port", type=int, default=8000, help="the port to listen on (default: 8000)"
+    )
     return parser
+
+
+def _add_site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=Path(),
+        metavar="DIR",
+        help="the site folder, with site.yaml and content/ (default: the current folder)",
+    )
+    parser.add_argument(
+        "--drafts", action="store_true", help="include articles and pages marked draft: true"
+    )
+    parser.add_argument("--future", action="store_true", help="include articles dated after today")
+    parser.add_argument(
+        "--today",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the date the build treats as today (default: today in the site's time zone)",
+    )
 
 
 def _day(text: str) -> dt.date:
@@ -95,12 +123,6 @@ def _day(text: str) -> dt.date:
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     site_dir: Path = args.site
-    if not any((site_dir / name).is_file() for name in ("site.yaml", "site.yml")):
-        print(
-            f"build.py: error: no site.yaml in {site_dir.resolve()} (hint: pass --site DIR)",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
     cache_dir = site_dir / CACHE_DIR
     now = dt.datetime.now(dt.UTC)
     inputs = uptodate.input_stamps(site_dir)  # before anything is read: see uptodate.remember
@@ -178,6 +200,14 @@ def _full_build(
             f" ({len(result.changed)} changed)."
         )
     return EXIT_BUILT
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from lantern.model import BuildOptions
+    from lantern.serve import serve
+
+    options = BuildOptions(today=args.today, drafts=args.drafts, future=args.future)
+    return serve(args.site, options, args.host, args.port, lambda line: print(line, flush=True))
 
 
 def _report(problems: tuple[Problem, ...]) -> None:

@@ -4,8 +4,8 @@ whose digest changed.
 A route's digest covers its Route (the article it shows, the articles it lists, its translations'
 addresses), and what every page shows (site.yaml, interface strings, templates, the help bar's
 hotlines, the menu's page titles, Lantern's own code). Pages made from Markdown that uses no
-shortcode stop there, so editing one article re-renders that article's pages and the lists,
-feeds and translations that show it; every other route also depends on every record (hotlines,
+shortcode stop there, so editing one article's text re-renders its page and the feed that
+carries the text (its title: also the lists that show it); every other route also depends on every record (hotlines,
 fact sheets, resources, events, campaigns) and on the build's today. Too wide a digest costs time;
 too narrow a one would be a wrong page, so when in doubt a route depends on more.
 """
@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import io
 import pickle
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
 from lantern.memo import digest
-from lantern.model import Article, Page, Site
+from lantern.model import Article, Campaign, Event, FactSheet, Hotline, Page, Resource, Site
 from lantern.routes import Routes
 from lantern.shortcodes import find_shortcodes
 
 _PLAIN = ("article", "page")  # routes that show one document and the site's frame, nothing else
+_BODIES = (*_PLAIN, "feed")  # the routes that show an article's text; the others show its fields
 
 
 def route_keys(site: Site, routes: Routes, theme_dirs: list[Path], code: str) -> dict[str, str]:
@@ -39,7 +41,7 @@ def route_keys(site: Site, routes: Routes, theme_dirs: list[Path], code: str) ->
             base = records if find_shortcodes(route.item.body) else frame
         else:
             base = dated
-        keys[route.file] = digest(base, fingerprint.of(route))
+        keys[route.file] = digest(base, fingerprint.of(route, route.kind in _BODIES))
     return keys
 
 
@@ -75,28 +77,55 @@ def _templates(theme_dirs: list[Path]) -> str:
 
 
 class _Fingerprint:
-    """Digests of model objects; an article or page is digested once, however many lists show it."""
+    """Digests of model objects. A record is digested once per build, however many routes show
+    it; an article's text counts only where the route shows the text."""
 
     def __init__(self) -> None:
-        self._documents: dict[int, str] = {}
+        # (id, bodies) -> (the record, its digest): holding the record keeps its id its own.
+        self._known: dict[tuple[int, bool], tuple[object, str]] = {}
 
-    def of(self, value: Any) -> str:
+    def of(self, value: Any, bodies: bool = True) -> str:
+        """`bodies`: whether an article's text counts, or only its other fields (a list's)."""
+        return digest(self._pickled(value, bodies))
+
+    def record(self, record: Any, bodies: bool) -> str:
+        found = self._known.get((id(record), bodies))
+        if found is None:
+            if isinstance(record, Article) and record.source and bodies:
+                text = record.source + record.lang  # made from its files, with these digests
+            else:
+                shown = record if bodies else _fields_only(record)
+                state = (type(shown).__name__, *(getattr(shown, f.name) for f in fields(shown)))
+                text = digest(self._pickled(state, bodies))
+            found = self._known[(id(record), bodies)] = (record, text)
+        return found[1]
+
+    def _pickled(self, value: Any, bodies: bool) -> bytes:
         buffer = io.BytesIO()
-        _Pickler(buffer, self._documents).dump(value)
-        return digest(buffer.getvalue())
+        _Pickler(buffer, self, bodies).dump(value)
+        return buffer.getvalue()
+
+
+_RECORDS = (Article, Page, Hotline, Resource, FactSheet, Event, Campaign)
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, documents: dict[int, str]) -> None:
+    def __init__(self, file: io.BytesIO, fingerprint: _Fingerprint, bodies: bool) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._documents = documents
+        self._fingerprint = fingerprint
+        self._bodies = bodies
 
     def reducer_override(self, obj: Any) -> Any:
-        if not isinstance(obj, Article | Page):
+        if not isinstance(obj, _RECORDS):
             return NotImplemented
-        if isinstance(obj, Article) and obj.source:  # made from its files, with these digests
-            return (str, (obj.source + obj.lang,))
-        found = self._documents.get(id(obj))
-        if found is None:
-            found = self._documents[id(obj)] = digest(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL))
-        return (str, (found,))
+        return (str, (self._fingerprint.record(obj, self._bodies),))
+
+
+def _fields_only(record: Any) -> Any:
+    """A record as a list shows it: an article or page without its text (and where that came
+    from); any other record whole."""
+    if isinstance(record, Article):
+        return replace(record, body="", body_line=0, source="")
+    if isinstance(record, Page):
+        return replace(record, body="", body_line=0)
+    return record

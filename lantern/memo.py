@@ -14,6 +14,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,6 +36,7 @@ def digest(*parts: bytes | str) -> str:
     return hashed.hexdigest()
 
 
+@cache
 def code_version() -> str:
     """A digest of Lantern's own code and schemas, and of where and when the libraries it renders
     with were installed: a new version of either never reuses old results."""
@@ -138,12 +140,25 @@ class Memo:
         for kind, keys in used.items():
             self._used.setdefault(kind, set()).update(keys)
 
+    def successor(self) -> Memo:
+        """The memo for the next build in this process: what this build made or used."""
+        return Memo(self.kept())
+
+    def everything(self) -> Memo:
+        """The memo for the next build after one that stopped early: all that is known."""
+        entries = {kind: dict(values) for kind, values in self._old.items()}
+        for kind, values in self._made.items():
+            entries.setdefault(kind, {}).update(values)
+        return Memo(entries)
+
     def kept(self) -> dict[str, dict[str, Any]]:
         """The entries worth saving: made or used by this build, nothing older."""
-        entries = {kind: dict(values) for kind, values in self._made.items()}
+        entries: dict[str, dict[str, Any]] = {}
         for kind, keys in self._used.items():
             old = self._old.get(kind, {})
-            entries.setdefault(kind, {}).update({key: old[key] for key in keys if key in old})
+            entries[kind] = {key: old[key] for key in keys if key in old}
+        for kind, values in self._made.items():  # a new value replaces the old one it read
+            entries.setdefault(kind, {}).update(values)
         return entries
 
 

@@ -34,22 +34,39 @@ class BuildResult:
 
 
 def build(
-    site_dir: Path, options: BuildOptions, out_dir: Path | None = None, *, clean: bool = False
+    site_dir: Path,
+    options: BuildOptions,
+    out_dir: Path | None = None,
+    *,
+    clean: bool = False,
+    cache: memo.Memo | None = None,
 ) -> BuildResult:
     """Read, check, plan, render and write a site; raises ProblemsFound on content errors.
 
     What an earlier build computed is reused from the cache in SITE/.lantern-cache/, unless
-    `clean`; the output is the same either way.
+    `clean`; the output is the same either way. A caller that keeps the cache in memory between
+    builds (the preview) passes it as `cache`; it is then neither read nor saved here, and
+    `memo.current().successor()` is the cache for the next build.
     """
     cache_dir, code = site_dir / memo.CACHE_DIR, memo.code_version()
-    memo.use(memo.Memo() if clean else memo.load(cache_dir, code))
+    if cache is not None:
+        memo.use(cache)
+    else:
+        memo.use(memo.Memo() if clean else memo.load(cache_dir, code))
     config = load_config(site_dir)
     options = _with_today(options, config.timezone)
     target = (out_dir or site_dir / config.output_dir).resolve()
     try:
         return _build(site_dir, config, options, target, code)
     finally:
-        _save_cache(cache_dir, code)
+        if cache is None:
+            save_cache(site_dir)
+
+
+def save_cache(site_dir: Path) -> None:
+    """Keep what this build computed; a cache that cannot be written only costs time."""
+    with contextlib.suppress(OSError):
+        memo.save(memo.current(), site_dir / memo.CACHE_DIR, memo.code_version())
 
 
 def _build(
@@ -103,12 +120,6 @@ def _build(
         config.timezone,
         written.stamps,
     )
-
-
-def _save_cache(cache_dir: Path, code: str) -> None:
-    """Keep what this build computed; a cache that cannot be written only costs time."""
-    with contextlib.suppress(OSError):
-        memo.save(memo.current(), cache_dir, code)
 
 
 def theme_dirs(site_dir: Path) -> list[Path]:

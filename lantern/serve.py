@@ -1,0 +1,385 @@
+"""The preview: build the site, serve it, rebuild on every change, and reload the open pages.
+
+Made of the livereload package's pieces (its websocket handshake and its browser client,
+livereload.js) put together so as to avoid two of its traps: the package's loader is an inline
+script, which the site's own Content-Security-Policy rightly blocks, so pages here get a
+same-origin <script src>; and it drops any change within 3 seconds of the last reload, so this
+server watches the files itself and reloads the pages after every build, however quick the edits.
+
+A build that fails leaves the last good site served; every page then shows the problems in a box
+until a build succeeds. The cache stays in memory between builds, so a rebuild redoes only what
+the change affects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import logging
+import mimetypes
+import signal
+import socket
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from tornado import ioloop, web
+
+from lantern import memo, uptodate
+from lantern.errors import Problem, ProblemsFound
+from lantern.model import BuildOptions
+from lantern.pipeline import build, save_cache
+
+PREVIEW_DIR = "preview"  # inside SITE/.lantern-cache/: the preview never touches the real output
+POLL_SECONDS = 0.1  # how often the files are looked at
+QUIET_SECONDS = 0.15  # a burst of changes is built once, when the files have been still this long
+_OVERLAY_CSS = Path(__file__).parent / "preview.css"
+
+Say = Callable[[str], None]  # prints one line for the editor
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the last build left."""
+
+    problems: tuple[Problem, ...] = ()  # why it failed; () when it succeeded
+    warnings: tuple[Problem, ...] = ()
+    seconds: float = 0.0
+    files_changed: int = 0
+
+
+class Preview:
+    """The site being previewed: builds it, and remembers the outcome of the last build."""
+
+    def __init__(self, site_dir: Path, options: BuildOptions) -> None:
+        self.site_dir = site_dir.resolve()
+        self.out_dir = self.site_dir / memo.CACHE_DIR / PREVIEW_DIR
+        self.options = options
+        self.outcome = Outcome()
+        self._cache = memo.load(self.site_dir / memo.CACHE_DIR, memo.code_version())
+
+    def build(self) -> Outcome:
+        started = time.perf_counter()
+        options = replace(self.options, now=dt.datetime.now(dt.UTC))
+        try:
+            result = build(self.site_dir, options, self.out_dir, cache=self._cache)
+        except ProblemsFound as found:
+            outcome = Outcome(found.problems, seconds=time.perf_counter() - started)
+            self._cache = memo.current().everything()  # what the good build before knew, too
+        else:
+            seconds = time.perf_counter() - started
+            outcome = Outcome((), result.warnings, seconds, len(result.changed))
+            self._cache = memo.current().successor()
+        self.outcome = outcome
+        return outcome
+
+    def save_cache(self) -> None:
+        """Leave what the preview computed for the next build on the command line."""
+        memo.use(self._cache)
+        save_cache(self.site_dir)
+
+
+class Watcher:
+    """Looks at the site's files every POLL_SECONDS; calls `changed` once per burst of edits."""
+
+    def __init__(self, site_dir: Path, changed: Callable[[list[str]], None]) -> None:
+        self.site_dir = site_dir
+        self.changed = changed
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="lantern-watcher", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        seen = self._stamps()
+        while not self._stop.wait(POLL_SECONDS):
+            now = self._stamps()
+            if now == seen:
+                continue
+            while not self._stop.wait(QUIET_SECONDS):  # wait until the editor has finished
+                settled = self._stamps()
+                if settled == now:
+                    break
+                now = settled
+            names = sorted(set(now) ^ set(seen) | {n for n in now if now[n] != seen.get(n)})
+            seen = now
+            self.changed([name.removeprefix("site/") for name in names])
+
+    def _stamps(self) -> dict[str, list[int]]:
+        stamps = uptodate.input_stamps(self.site_dir)
+        return {n: stamp for n, stamp in stamps.items() if n.startswith(("site/", "theme/"))}
+
+
+class Server:
+    """The preview's web server; builds run one at a time, off the thread that serves."""
+
+    def __init__(self, preview: Preview, host: str, port: int, say: Say) -> None:
+        self.preview = preview
+        self.say = say
+        self.host, self.port = host, port
+        self.loop: ioloop.IOLoop | None = None
+        self._builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lantern-build")
+        self._pending: list[str] = []
+        self._building = False
+
+    def application(self) -> web.Application:
+        settings: dict[str, Any] = {"preview": self.preview, "server": self}
+        return web.Application(
+            [
+                (r"/livereload", _ReloadSocket, {"server": self}),
+                (r"/livereload\.js", LiveReloadJSHandler),
+                (r"/__lantern/preview\.css", _OverlayStyle),
+                (r"/(.*)", _SiteFiles, settings),
+            ],
+            websocket_ping_interval=20,
+        )
+
+    def on_change(self, names: list[str]) -> None:
+        """From the watcher's thread: build on the loop's, after any build already running."""
+        assert self.loop is not None
+        self.loop.add_callback(self._queue, names)
+
+    def _queue(self, names: list[str]) -> None:
+        self._pending += names
+        if not self._building:
+            self._start_build()
+
+    def _start_build(self) -> None:
+        assert self.loop is not None
+        names, self._pending = self._pending, []
+        self._building = True
+        future = self.loop.run_in_executor(self._builder, self.preview.build)
+        self.loop.add_future(future, lambda done: self._built(names, done.result()))
+
+    def _built(self, names: list[str], outcome: Outcome) -> None:
+        self._building = False
+        report(names, outcome, self.say)
+        _reload_pages()
+        if self._pending:
+            self._start_build()
+
+    def origins(self) -> set[str]:
+        """The addresses this server answers to; a page from anywhere else reads nothing."""
+        names = {"127.0.0.1", "localhost", "[::1]", self.host}
+        if self.host in ("0.0.0.0", "::"):
+            names.add(lan_address())
+        return {f"{name}:{self.port}" for name in names}
+
+
+def report(names: list[str], outcome: Outcome, say: Say) -> None:
+    say(describe(names, outcome))
+    for problem in (*outcome.problems, *outcome.warnings):
+        say(f"  {problem}")
+
+
+def describe(names: list[str], outcome: Outcome) -> str:
+    """One line per rebuild: what changed, and what came of it."""
+    when = dt.datetime.now().strftime("%H:%M:%S")
+    what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    if outcome.problems:
+        count = sum(1 for problem in outcome.problems if problem.severity == "error")
+        return (
+            f"{when} {what}: {count} error(s) in {outcome.seconds:.2f} s;"
+            " the last good site is still served"
+        )
+    return (
+        f"{when} {what}: built in {outcome.seconds:.2f} s, {outcome.files_changed} file(s) changed"
+    )
+
+
+def _reload_pages() -> None:
+    message = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
+    for page in list(LiveReloadHandler.waiters):
+        try:
+            page.write_message(message)
+        except Exception:  # a tab closed mid-send: it is gone, the others still reload
+            LiveReloadHandler.waiters.discard(page)
+
+
+class _ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
+    """The livereload protocol's socket (the package's handshake), for this server's pages only."""
+
+    def initialize(self, server: Server) -> None:
+        self.server = server
+
+    def check_origin(self, origin: str) -> bool:
+        return _host_of(origin) in self.server.origins()
+
+
+class _OverlayStyle(web.RequestHandler):
+    def get(self) -> None:
+        self.set_header("Content-Type", "text/css; charset=utf-8")
+        self.write(_OVERLAY_CSS.read_bytes())
+
+
+class _SiteFiles(web.RequestHandler):
+    """The preview's output folder, as a static host serves it, with the live-reload client."""
+
+    def initialize(self, preview: Preview, server: Server) -> None:
+        self.preview = preview
+        self.server = server
+
+    def prepare(self) -> None:
+        # A page on another site that names this address (DNS rebinding) gets nothing.
+        if self.request.host not in self.server.origins():
+            raise web.HTTPError(403)
+
+    def head(self, path: str) -> None:
+        self.get(path)
+
+    def get(self, path: str) -> None:
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("X-Content-Type-Options", "nosniff")
+        found = resolve(self.preview.out_dir, path)
+        if found is None:
+            self._not_found()
+        elif found.is_dir():
+            self.redirect(self.request.path + "/")
+        else:
+            self._send(found)
+
+    def _not_found(self) -> None:
+        self.set_status(404)
+        page = self.preview.out_dir / "404.html"
+        if page.is_file():
+            self._send(page)
+            return
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        empty = b"<!DOCTYPE html><html><head><title>Not found</title></head><body></body></html>"
+        self.finish(with_preview(empty, self.server.port, self.preview.outcome.problems))
+
+    def _send(self, file: Path) -> None:
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        data = file.read_bytes()
+        if kind == "text/html":
+            data = with_preview(data, self.server.port, self.preview.outcome.problems)
+            kind += "; charset=utf-8"
+        elif kind.startswith("text/") or kind in ("application/xml", "application/json"):
+            kind += "; charset=utf-8"
+        self.set_header("Content-Type", kind)
+        self.finish(data)
+
+
+def resolve(root: Path, path: str) -> Path | None:
+    """The file a URL path names inside `root` (a folder means its index.html), or None.
+
+    Anything that could leave `root` is simply not found: `..`, backslashes, NUL, absolute
+    paths, and links that point outside.
+    """
+    parts = path.split("/")
+    if any(part in ("..", ".") or "\\" in part or "\0" in part for part in parts):
+        return None
+    candidate = (root / path).resolve()
+    try:
+        candidate.relative_to(root.resolve())
+    except ValueError:
+        return None
+    if candidate.is_dir():
+        index = candidate / "index.html"
+        if not path.endswith("/") and path:
+            return candidate if index.is_file() else None
+        return index if index.is_file() else None
+    return candidate if candidate.is_file() else None
+
+
+def with_preview(page: bytes, port: int, problems: tuple[Problem, ...]) -> bytes:
+    """A page with the live-reload client, and the problems of a failed build on top of it."""
+    head = f'<script src="/livereload.js?port={port}"></script>'
+    if problems:
+        head += '<link rel="stylesheet" href="/__lantern/preview.css">'
+    text = page.decode("utf-8", errors="replace").replace("</head>", head + "</head>", 1)
+    if problems:
+        start = text.find(">", text.find("<body")) + 1
+        text = text[:start] + overlay(problems) + text[start:]
+    return text.encode("utf-8")
+
+
+def overlay(problems: tuple[Problem, ...]) -> str:
+    """The box of errors that stopped the build (its warnings are in the terminal)."""
+    errors = [problem for problem in problems if problem.severity == "error"]
+    items = "".join(
+        f"<li><code>{html.escape(str(problem.at))}</code>: {html.escape(problem.message)}"
+        + (f" <em>({html.escape(problem.hint)})</em>" if problem.hint else "")
+        + "</li>"
+        for problem in errors
+    )
+    return (
+        '<section class="lantern-problems" role="alert" aria-labelledby="lantern-problems-title">'
+        '<h2 id="lantern-problems-title">This change could not be built</h2>'
+        f"<p>The page below is the last good build. Fix the file, save, and it reloads.</p>"
+        f"<ul>{items}</ul></section>"
+    )
+
+
+def lan_address() -> str:
+    """This machine's address on its local network (no packet is sent)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            return str(probe.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+
+
+def _host_of(origin: str) -> str:
+    return origin.split("://", 1)[-1].rstrip("/")
+
+
+def is_loopback(host: str) -> bool:
+    return host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")
+
+
+def serve(site_dir: Path, options: BuildOptions, host: str, port: int, say: Say) -> int:
+    """Build, then serve until interrupted; returns the exit status. `say` prints a line."""
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)  # a 404 is no news to an editor
+    preview = Preview(site_dir, options)
+    report(["first build"], preview.build(), say)
+    server = Server(preview, host, port, say)
+    try:
+        listening = server.application().listen(port, address=host)
+    except OSError as error:
+        say(f"build.py serve: error: cannot listen on {host}:{port}: {error.strerror}")
+        return 2
+    server.loop = loop = ioloop.IOLoop.current()
+    signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
+    announce(host, port, say)
+    watcher = Watcher(preview.site_dir, server.on_change)
+    watcher.start()
+    try:
+        server.loop.start()
+    except KeyboardInterrupt:
+        say("Stopped.")
+    finally:
+        watcher.stop()
+        listening.stop()
+        preview.save_cache()
+    return 0
+
+
+def announce(host: str, port: int, say: Say) -> None:
+    """The address to open; beyond this computer, a warning and a QR code for a phone."""
+    if is_loopback(host):
+        say(f"Previewing at http://{host}:{port}/ (press Ctrl+C to stop)")
+        return
+    address = lan_address() if host in ("0.0.0.0", "::") else host
+    url = f"http://{address}:{port}/"
+    say(
+        f"warning: the preview is open to every device on this network at {url}\n"
+        "  Use this only to test on a phone, on a network you trust; stop it when done."
+    )
+    say(f"Previewing at {url} (press Ctrl+C to stop); on a phone, scan:")
+    import segno  # only here: most previews never need it
+
+    drawing = io.StringIO()
+    segno.make(url, error="l").terminal(out=drawing, compact=True)
+    say(drawing.getvalue().rstrip("\n"))

@@ -1,0 +1,154 @@
+"""The preview server with a real browser: an edit reloads the page, a broken file shows its
+problems on the page, a fix brings the page back, and the server never dies."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO, TODAY
+
+ARTICLE = "content/articles/hello.en.md"
+CONNECTED = (
+    "() => window.LiveReload && window.LiveReload.connector"
+    " && window.LiveReload.connector._isSocketConnected()"
+)
+
+
+@dataclass
+class Preview:
+    site: Path
+    url: str
+    process: subprocess.Popen[str]
+    lines: list[str] = field(default_factory=list)
+
+    def wait_for(self, pattern: str, timeout: float = 30) -> str:
+        """The first output line matching `pattern`, waiting for it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in self.lines:
+                if re.search(pattern, line):
+                    return line
+            assert self.process.poll() is None, "the server died:\n" + "".join(self.lines)
+            time.sleep(0.05)
+        raise AssertionError(f"no line matching {pattern!r} in:\n" + "".join(self.lines))
+
+    def edit(self, change: Callable[[str], str]) -> None:
+        path = self.site / ARTICLE
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def preview(make_site: Callable[..., Path]) -> Iterator[Preview]:
+    site = make_site()
+    port = free_port()
+    command = [sys.executable, "-u", "build.py", "serve", "--site", str(site)]
+    process = subprocess.Popen(
+        [*command, "--port", str(port), "--today", TODAY],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    running = Preview(site, f"http://127.0.0.1:{port}/", process)
+
+    def collect() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            running.lines.append(line)
+
+    threading.Thread(target=collect, daemon=True).start()
+    running.wait_for(r"^Previewing at http://127\.0\.0\.1:")
+    yield running
+    process.terminate()
+    process.wait(timeout=10)
+    if process.stdout is not None:
+        process.stdout.close()
+
+
+def open_connected(contexts: Callable[..., Any], url: str) -> tuple[Any, list[str]]:
+    page = contexts().new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(url)
+    page.wait_for_function(CONNECTED, timeout=10_000)
+    return page, console
+
+
+def test_edit_break_and_fix_an_article_while_the_page_is_open(
+    preview: Preview, contexts: Callable[..., Any]
+) -> None:
+    page, console = open_connected(contexts, preview.url + "en/articles/hello/")
+    csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "script-src 'self'" in csp  # the page's policy, as published
+
+    page.evaluate("window.__before_reload = true")
+    with page.expect_navigation(timeout=10_000):
+        preview.edit(lambda text: text.replace("Some *text*", "Some *edited text*"))
+    assert page.locator("main em").first.inner_text() == "edited text"
+    assert page.evaluate("window.__before_reload") is None
+    preview.wait_for(r"content/articles/hello\.en\.md: built in")
+
+    page.wait_for_function(CONNECTED, timeout=10_000)
+    with page.expect_navigation(timeout=10_000):
+        preview.edit(lambda text: text.replace("title: Hello", "title: [Hello"))
+    problems = page.locator(".lantern-problems")
+    assert problems.is_visible()
+    assert re.search(r"content/articles/hello\.en\.md:3:\d+: not valid YAML", problems.inner_text())
+    assert page.locator("main em").first.inner_text() == "edited text"  # the last good page
+    preview.wait_for(r"1 error\(s\) in .*the last good site is still served")
+
+    page.wait_for_function(CONNECTED, timeout=10_000)
+    with page.expect_navigation(timeout=10_000):
+        preview.edit(lambda text: text.replace("title: [Hello", "title: Hello again"))
+    assert page.locator(".lantern-problems").count() == 0
+    assert page.locator("h1").inner_text() == "Hello again"
+    assert preview.process.poll() is None
+    assert not [line for line in console if "Content Security Policy" in line], console
+    page.close()
+
+
+def test_edits_in_quick_succession_each_reload_the_page(
+    preview: Preview, contexts: Callable[..., Any]
+) -> None:
+    """livereload alone drops a change within 3 seconds of the last reload; this server does not."""
+    page, _ = open_connected(contexts, preview.url + "en/articles/hello/")
+    for number in range(3):
+        page.wait_for_function(CONNECTED, timeout=10_000)
+        started = time.monotonic()
+        with page.expect_navigation(timeout=10_000):
+            preview.edit(lambda text, n=number: text.replace("Some ", f"Some {n} ", 1))
+        assert time.monotonic() - started < 2.5
+    assert page.locator("main p", has_text="with a link").inner_text().startswith("Some 2 1 0 ")
+    page.close()
+
+
+def test_paths_outside_the_site_and_other_hosts_get_nothing(preview: Preview) -> None:
+    def status(path: str, host: str | None = None) -> int:
+        with socket.create_connection(("127.0.0.1", int(preview.url.rsplit(":", 1)[1][:-1]))) as s:
+            s.sendall(
+                f"GET {path} HTTP/1.1\r\nHost: {host or preview.url[7:-1]}\r\n"
+                "Connection: close\r\n\r\n".encode()
+            )
+            return int(s.recv(64).split()[1])
+
+    for path in ("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc/passwd"):
+        assert status(path) == 404, path
+    assert status("/en/articles/hello/") == 200
+    assert status("/en/articles/hello/", host="attacker.example") == 403
