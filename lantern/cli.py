@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # Nothing heavy is imported until a build is needed: a rebuild with nothing to do is the most
 # common one, and it should take less time than Python takes to import the Markdown converter.
 
-COMMANDS = ("build", "serve")
+COMMANDS = ("build", "serve", "check")
 EXIT_BUILT, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
@@ -41,7 +41,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    return _serve(options) if options.command == "serve" else _build(options)
+    if options.command == "serve":
+        return _serve(options)
+    if options.command == "check":
+        return _check(options)
+    return _build(options)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,6 +74,23 @@ def _parser() -> argparse.ArgumentParser:
         help=f"build everything anew, ignoring the cache in SITE/{CACHE_DIR}/ (the output is the same)",
     )
     build_parser.add_argument("--quiet", action="store_true", help="print problems only")
+    check_parser = commands.add_parser(
+        "check",
+        help="check everything, write nothing, and report what is not yet translated",
+        description=(
+            "Check the site as a build does, and more: links within the site, images without"
+            " alt text, a published site that still lists ended events as coming up, and a"
+            " translation report per language. Nothing is written."
+        ),
+        epilog="Exit status: 0 no errors, 1 errors (with --strict: or warnings), 2 usage.",
+    )
+    _add_site_options(check_parser)
+    check_parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
+    check_parser.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
+    )
     serve_parser = commands.add_parser(
         "serve",
         help="preview the site in a browser, rebuilt and reloaded on every change",
@@ -208,6 +229,24 @@ def _serve(args: argparse.Namespace) -> int:
 
     options = BuildOptions(today=args.today, drafts=args.drafts, future=args.future)
     return serve(args.site, options, args.host, args.port, lambda line: print(line, flush=True))
+
+
+def _check(args: argparse.Namespace) -> int:
+    from lantern.check import as_json, as_text, check_site
+    from lantern.errors import ProblemsFound
+    from lantern.model import BuildOptions
+    from lantern.pipeline import theme_dirs
+
+    now = dt.datetime.now(dt.UTC)
+    options = BuildOptions(today=args.today, now=now, drafts=args.drafts, future=args.future)
+    try:
+        report = check_site(args.site, options, theme_dirs(args.site))
+    except ProblemsFound as found:
+        _report(found.problems)
+        return EXIT_PROBLEMS
+    print(as_json(report) if args.format == "json" else as_text(report))
+    errors, warnings = report.counts()
+    return EXIT_PROBLEMS if errors or (args.strict and warnings) else EXIT_BUILT
 
 
 def _report(problems: tuple[Problem, ...]) -> None:

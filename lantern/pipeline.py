@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from lantern import memo
 from lantern.config import load_config
@@ -54,7 +53,7 @@ def build(
     else:
         memo.use(memo.Memo() if clean else memo.load(cache_dir, code))
     config = load_config(site_dir)
-    options = _with_today(options, config.timezone)
+    options = options.on_site_day(config.timezone)
     target = (out_dir or site_dir / config.output_dir).resolve()
     try:
         return _build(site_dir, config, options, target, code)
@@ -126,11 +125,3 @@ def theme_dirs(site_dir: Path) -> list[Path]:
     """The default theme, then the site's own templates/ folder when it has one."""
     own = site_dir.resolve() / "templates"
     return [DEFAULT_THEME] + ([own] if own.is_dir() and own != DEFAULT_THEME else [])
-
-
-def _with_today(options: BuildOptions, timezone: str) -> BuildOptions:
-    """Today in the site's time zone, from the moment the command line read off the clock."""
-    if options.today is not None:
-        return options
-    assert options.now is not None, "the command line gives either today or now"
-    return replace(options, today=options.now.astimezone(ZoneInfo(timezone)).date())

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from lantern.errors import Position
 from lantern.model.text import Translatable
@@ -77,3 +78,10 @@ class BuildOptions:
     drafts: bool = False
     future: bool = False
     strict: bool = False
+
+    def on_site_day(self, timezone: str) -> BuildOptions:
+        """With today set: the day of `now` in the site's time zone, unless given."""
+        if self.today is not None:
+            return self
+        assert self.now is not None, "the command line gives either today or now"
+        return replace(self, today=self.now.astimezone(ZoneInfo(timezone)).date())

@@ -1,0 +1,141 @@
+"""build.py check: the build's checks and a reviewer's, a translation report, nothing written."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from lantern.cli import main
+from tests.conftest import REPO, TODAY
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """The example site's own files, in a folder the test may change."""
+    site = tmp_path / "example"
+    site.mkdir()
+    shutil.copy(REPO / "site.yaml", site / "site.yaml")
+    shutil.copytree(REPO / "content", site / "content")
+    return site
+
+
+def check(
+    site: Path, capsys: pytest.CaptureFixture[str], *options: str, today: str = TODAY
+) -> tuple[int, str, str]:
+    status = main(["check", "--site", str(site), "--today", today, *options])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def edit(site: Path, relative: str, change: Callable[[str], str]) -> None:
+    path = site / relative
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_the_example_has_no_errors_and_writes_nothing(
+    example_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(p.relative_to(example_copy) for p in example_copy.rglob("*"))
+    status, out, _ = check(example_copy, capsys)
+    assert status == 0
+    assert out.rstrip().endswith("0 error(s), 2 warning(s).")
+    assert "  es: 99.8% translated (427 of 428: articles 8 of 9," in out
+    assert sorted(p.relative_to(example_copy) for p in example_copy.rglob("*")) == before
+
+
+def test_the_translation_report_lists_a_removed_file_and_a_removed_field(
+    example_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (example_copy / "content/articles/spring-gala-2027.es.md").unlink()
+    edit(
+        example_copy,
+        "content/events/spring-gala-2027.yaml",
+        lambda t: t.replace(
+            "  es: Gala de Primavera 2027 de la Coalición de Ejemplo Lantern\n", ""
+        ),
+    )
+    status, out, _ = check(example_copy, capsys, "--format", "json")
+    assert status == 0
+    spanish = json.loads(out)["translations"]["es"]
+    missing = [(gap["kind"], gap["name"], gap["line"]) for gap in spanish["missing"]]
+    assert ("article", "content/articles/spring-gala-2027.es.md", 2) in missing
+    assert ("event", "content/events/spring-gala-2027.yaml title", 3) in missing
+    assert ("article", "content/articles/connecticut-leave-law.es.md", 2) in missing
+    assert len(missing) == 3
+    assert spanish["translated"] == spanish["total"] - 3
+    assert spanish["by_kind"]["article"] == {"total": 9, "translated": 7}
+    assert json.loads(out)["translations"]["en"]["translated"] == 427  # English is as it was
+
+    status, text, _ = check(example_copy, capsys)
+    assert "    event    content/events/spring-gala-2027.yaml title" in text
+    assert "  es: 99.3% translated (425 of 428: articles 7 of 9," in text
+
+
+def test_links_to_missing_pages_and_images_without_alt_text(
+    example_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        example_copy,
+        "content/articles/what-is-human-trafficking.en.md",
+        lambda t: (
+            t
+            + "\nSee [the guide](/en/guide-that-does-not-exist/) and [help](/en/get-help/#call).\n"
+            + "\n![](/media/conversation.svg)\n\n![Hands in handcuffs](/media/lantern-light.svg)\n"
+        ),
+    )
+    lines = (example_copy / "content/articles/what-is-human-trafficking.en.md").read_text()
+    line = lines.count("\n") - 4  # the line of the first added paragraph
+    status, out, _ = check(example_copy, capsys)
+    assert status == 1
+    shown = "content/articles/what-is-human-trafficking.en.md"
+    assert (
+        f'{shown}:{line}: error: the link "/en/guide-that-does-not-exist/" leads to no page of'
+        " this site (hint: check the address against the page's own; links within the site"
+        " start with /en/)"
+    ) in out
+    assert "/en/get-help/#call" not in out
+    assert (
+        f'{shown}:{line + 2}: warning: the image "/media/conversation.svg" has no alt text' in out
+    )
+    assert (
+        f'{shown}:{line + 4}: warning: the image "/media/lantern-light.svg" suggests sensational'
+        " imagery (handcuff)"
+    ) in out
+    assert out.rstrip().endswith("1 error(s), 4 warning(s).")
+    assert check(example_copy, capsys, "--format", "json")[0] == 1
+
+
+def test_strict_makes_warnings_fail(example_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert check(example_copy, capsys)[0] == 0
+    assert check(example_copy, capsys, "--strict")[0] == 1  # the two untranslated articles
+
+
+def test_a_published_site_that_still_lists_an_ended_event_as_coming_up(
+    example_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--site", str(example_copy), "--today", "2026-10-01", "--quiet"]) == 0
+    capsys.readouterr()
+    status, out, _ = check(example_copy, capsys)
+    assert status == 0
+    message = (
+        "content/events/community-training-aurora-2026.yaml:2:1: warning: the published site still"
+        " lists this event as coming up in {}, but it ended on 2026-10-15 (hint: build and"
+        " publish the site again)"
+    )
+    assert message.format("en") in out and message.format("es") in out
+    assert main(["--site", str(example_copy), "--today", TODAY, "--quiet"]) == 0
+    capsys.readouterr()
+    assert "still lists" not in check(example_copy, capsys)[1]
+
+
+def test_a_broken_site_yaml_is_reported_with_its_line(
+    example_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(example_copy, "site.yaml", lambda t: t.replace("languages:", "languages: [", 1))
+    status, _, err = check(example_copy, capsys)
+    assert status == 1
+    assert err.startswith("site.yaml:")
