@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # Nothing heavy is imported until a build is needed: a rebuild with nothing to do is the most
 # common one, and it should take less time than Python takes to import the Markdown converter.
 
-COMMANDS = ("build", "serve", "check")
+COMMANDS = ("build", "serve", "check", "new")
 EXIT_BUILT, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(options)
     if options.command == "check":
         return _check(options)
+    if options.command == "new":
+        return _new(options)
     return _build(options)
 
 
@@ -90,6 +92,33 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_parser.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
+    )
+    new_parser = commands.add_parser(
+        "new",
+        help="start a new article, page, event, hotline, fact sheet or campaign",
+        description=(
+            "Write a commented starting file in the right folder; never overwrites a file. With"
+            " --translate-from, an article's or page's translation starts from its source."
+        ),
+    )
+    new_parser.add_argument(
+        "kind", choices=("article", "page", "event", "hotline", "facts", "campaign")
+    )
+    new_parser.add_argument("id", help="the file's ID: lowercase letters, digits and hyphens")
+    new_parser.add_argument(
+        "--lang", help="the language of a new article or page (default: the site's first)"
+    )
+    new_parser.add_argument(
+        "--translate-from",
+        metavar="LANG",
+        help="start an article or page in --lang from its text in this language",
+    )
+    new_parser.add_argument(
+        "--site",
+        type=Path,
+        default=Path(),
+        metavar="DIR",
+        help="the site folder (default: the current folder)",
     )
     serve_parser = commands.add_parser(
         "serve",
@@ -247,6 +276,56 @@ def _check(args: argparse.Namespace) -> int:
     print(as_json(report) if args.format == "json" else as_text(report))
     errors, warnings = report.counts()
     return EXIT_PROBLEMS if errors or (args.strict and warnings) else EXIT_BUILT
+
+
+_A_KIND = {
+    "event": "an event",
+    "hotline": "a hotline listing",
+    "facts": "a fact sheet",
+    "campaign": "a campaign",
+}
+
+
+def _new(args: argparse.Namespace) -> int:
+    from lantern.config import load_config
+    from lantern.content.records import ID
+    from lantern.errors import ProblemsFound
+    from lantern.new import Request, create
+
+    def usage(message: str) -> int:
+        print(f"build.py new: error: {message}", file=sys.stderr)
+        return EXIT_USAGE
+
+    if not ID.match(args.id):
+        return usage(f'"{args.id}" is not a valid ID (hint: lowercase letters, digits and hyphens)')
+    try:
+        config = load_config(args.site)
+    except ProblemsFound as found:
+        _report(found.problems)
+        return EXIT_PROBLEMS
+    documents = args.kind in ("article", "page")
+    if not documents and (args.lang or args.translate_from):
+        return usage(
+            f"{_A_KIND[args.kind]} keeps every language in one file (hint: write each text as"
+            f" {config.default_lang}: ... and {config.languages[-1]}: ...)"
+        )
+    lang = args.lang or config.default_lang
+    for given in (lang, args.translate_from or lang):
+        if given not in config.languages:
+            return usage(
+                f'"{given}" is not one of the site\'s languages ({", ".join(config.languages)})'
+            )
+    if args.translate_from == lang:
+        return usage("--translate-from must name another language than --lang")
+    request = Request(args.kind, args.id, lang if documents else "", args.translate_from or "")
+    today = dt.datetime.now(ZoneInfo(config.timezone)).date()
+    try:
+        written = create(args.site, config, request, today)
+    except ProblemsFound as found:
+        _report(found.problems)
+        return EXIT_PROBLEMS
+    print(f"Wrote {written}")
+    return EXIT_BUILT
 
 
 def _report(problems: tuple[Problem, ...]) -> None:

@@ -120,6 +120,10 @@ def _is_toll_free(e164: str) -> bool:
     return bool(phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE)
 
 
+# North American numbers set aside for fiction and examples: no one answers them.
+_FICTIONAL = re.compile(r"^\+1\d{3}55501\d{2}$")
+
+
 def _e164(
     document: YamlDocument,
     at: tuple[str, int],
@@ -147,7 +151,14 @@ def _e164(
             hint = "a short code can only be used for a text channel"
         problems.error(where, f'"{number}" is not a valid {region_name} phone number', hint)
         return ""
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    if _FICTIONAL.match(e164):  # `build.py new hotline` writes one; it must never go live
+        problems.error(
+            where,
+            f'"{number}" is a number reserved for examples (555-0100 to 555-0199), not a hotline',
+            "write the hotline's real number, and call it before you publish",
+        )
+    return e164
 
 
 def _check_hours_have_a_zone(
