@@ -1,9 +1,9 @@
 """build.py new: a starting file for each kind of content, commented for editors, never
 overwriting one.
 
-Each file passes the build as written (articles and pages start as drafts), except a hotline's:
-its number is one reserved for examples, which the build refuses, so that no placeholder can
-ever be published as a number to call for help.
+Each file passes the build as written (articles and pages start as drafts). A hotline's number
+is one reserved for examples, about which every build warns (and `check --strict` fails) until
+the real number is written: a number to call for help must never be a placeholder.
 """
 
 from __future__ import annotations
@@ -176,7 +176,7 @@ def _hotline(config: SiteConfig, key: str, today: dt.date) -> str:
     return f"""\
 # A hotline listing. People in danger will call this number: copy it from the service's own
 # site, call it yourself, and set last_verified to that day. The number below is a placeholder
-# reserved for examples; the build refuses it until you write the real one.
+# reserved for examples: every build warns about it until you write the real one.
 name:
   {config.default_lang}: {_title(key)}
 operator: The organization that answers

@@ -162,7 +162,8 @@ def test_9_safety_notice_links_to_the_safety_page_that_explains_the_limits(
 ) -> None:
     page = open_page(path)
     lang = lang_of(page)
-    page.click(".quick-exit__notice a")
+    with page.expect_navigation():  # the whole safety page, not the one it leaves
+        page.click(".quick-exit__notice a")
     assert page.evaluate("document.documentElement.lang") == lang
     text = page.locator("main").inner_text().lower()
     if lang == "en":

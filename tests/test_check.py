@@ -42,7 +42,7 @@ def test_the_example_has_no_errors_and_writes_nothing(
     before = sorted(p.relative_to(example_copy) for p in example_copy.rglob("*"))
     status, out, _ = check(example_copy, capsys)
     assert status == 0
-    assert out.rstrip().endswith("0 error(s), 2 warning(s).")
+    assert out.rstrip().endswith("0 error(s), 5 warning(s).")
     assert "  es: 99.8% translated (427 of 428: articles 8 of 9," in out
     assert sorted(p.relative_to(example_copy) for p in example_copy.rglob("*")) == before
 
@@ -105,7 +105,7 @@ def test_links_to_missing_pages_and_images_without_alt_text(
         f'{shown}:{line + 4}: warning: the image "/media/lantern-light.svg" suggests sensational'
         " imagery (handcuff)"
     ) in out
-    assert out.rstrip().endswith("1 error(s), 4 warning(s).")
+    assert out.rstrip().endswith("1 error(s), 7 warning(s).")
     assert check(example_copy, capsys, "--format", "json")[0] == 1
 
 

@@ -152,10 +152,10 @@ def _e164(
         problems.error(where, f'"{number}" is not a valid {region_name} phone number', hint)
         return ""
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    if _FICTIONAL.match(e164):  # `build.py new hotline` writes one; it must never go live
-        problems.error(
+    if _FICTIONAL.match(e164):  # `build.py new hotline` writes one, and the example site's
+        problems.warning(  # illustrative listings use them; a real site must not publish one
             where,
-            f'"{number}" is a number reserved for examples (555-0100 to 555-0199), not a hotline',
+            f'"{number}" is a number reserved for examples (555-0100 to 555-0199): no one answers it',
             "write the hotline's real number, and call it before you publish",
         )
     return e164
