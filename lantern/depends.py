@@ -27,10 +27,10 @@ _PLAIN = ("article", "page")  # routes that show one document and the site's fra
 _BODIES = (*_PLAIN, "feed")  # the routes that show an article's text; the others show its fields
 
 
-def route_keys(site: Site, routes: Routes, theme_dirs: list[Path], code: str) -> dict[str, str]:
-    """The digest of every route's inputs, by output file."""
+def route_keys(site: Site, routes: Routes, templates: str, code: str) -> dict[str, str]:
+    """The digest of every route's inputs, by output file; `templates` is templates_digest's."""
     fingerprint = _Fingerprint()
-    frame = digest(code, _templates(theme_dirs), fingerprint.of(_frame(site)))
+    frame = digest(code, templates, fingerprint.of(_frame(site)))
     records = digest(frame, fingerprint.of(_records(site)))
     sitemap = [(r.path, r.alternates, r.x_default) for r in routes]
     dated = digest(records, site.today.isoformat(), fingerprint.of(sitemap))
@@ -65,7 +65,7 @@ def _records(site: Site) -> tuple[Any, ...]:
     )
 
 
-def _templates(theme_dirs: list[Path]) -> str:
+def templates_digest(theme_dirs: list[Path]) -> str:
     """Every template and interface-string file of the theme and the site's overrides."""
     files = sorted(
         (str(path.relative_to(folder)), path)

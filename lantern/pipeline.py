@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
+
+import jinja2
 
 from lantern import memo
 from lantern.config import load_config
 from lantern.content import read_all
-from lantern.depends import route_keys
+from lantern.depends import route_keys, templates_digest
 from lantern.errors import Problem, Problems
 from lantern.model import BuildOptions, SiteConfig
 from lantern.output import Staging, update_site
@@ -78,7 +81,8 @@ def _build(
         problems = Problems([replace(p, severity="error") for p in problems.found])
     problems.stop_if_errors()
     routes = plan(site, collect_static(themes, site_dir, site.media))
-    keys = route_keys(site, routes, themes, code)
+    templates = templates_digest(themes)
+    keys = route_keys(site, routes, templates, code)
     cache = memo.current()
     same_place = cache.get("output", "dir") == str(target)
     found = {file: cache.get("route", file) for file in keys} if same_place else {}
@@ -90,7 +94,7 @@ def _build(
         rendered = render_changed(
             site,
             routes,
-            environment(themes, site_dir / memo.CACHE_DIR / "templates"),
+            _environment(tuple(themes), site_dir / memo.CACHE_DIR / "templates", templates),
             keys,
             old,
             target if same_place else None,
@@ -119,6 +123,12 @@ def _build(
         config.timezone,
         written.stamps,
     )
+
+
+@lru_cache(maxsize=2)
+def _environment(themes: tuple[Path, ...], compiled: Path, templates: str) -> jinja2.Environment:
+    """One environment per version of the templates: a preview's rebuilds share it."""
+    return environment(list(themes), compiled)
 
 
 def theme_dirs(site_dir: Path) -> list[Path]:
