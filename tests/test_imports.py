@@ -24,7 +24,8 @@ ALLOWED = {
     },
     "new": {"errors", "model", "schema", "yamlfile"},
     "check": {"config", "content", "errors", "model", "routes", "yamlfile"},
-    "serve": {"errors", "memo", "model", "pipeline", "uptodate"},
+    "serve": {"errors", "memo", "model", "pipeline", "watch"},
+    "watch": set(),
     "uptodate": {"memo"},
     "pipeline": {
         "config",
