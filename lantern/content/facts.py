@@ -39,13 +39,7 @@ class _Reader:
         return self.text(at) or Translatable.same("")  # the schema has made sure it is there
 
     def source(self, at: FieldPath) -> Source:
-        data: dict[str, Any] = self.document.get(at)
-        if "year" not in data and "period" not in data:
-            self.problems.error(
-                self.document.at(at),
-                "a source needs a year or a period",
-                "add 'year: 2021' or 'period: 2020–2022' under source:",
-            )
+        data: dict[str, Any] = self.document.get(at)  # with a year or a period: the schema's rule
         return Source(
             self.required((*at, "name")),
             data.get("year"),
