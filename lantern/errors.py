@@ -77,3 +77,6 @@ class ProblemsFound(Exception):
     def __init__(self, problems: tuple[Problem, ...]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
+
+    def __reduce__(self) -> tuple[type[ProblemsFound], tuple[tuple[Problem, ...]]]:
+        return (ProblemsFound, (self.problems,))  # whole, from a worker process to its parent

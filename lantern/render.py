@@ -7,6 +7,7 @@ here or in routes.py; templates only loop and choose.
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from lantern import charts, event_views, i18n, linked_data, memo, views
 from lantern.areas import area_name
 from lantern.artifacts import render_file
 from lantern.charts import Bar
+from lantern.errors import Position, Problem, ProblemsFound
 from lantern.hours import hours_for_script, hours_in_words
 from lantern.model import (
     Announcement,
@@ -79,6 +81,51 @@ def environment(theme_dirs: list[Path], compiled: Path | None = None) -> jinja2.
 
 
 def render_route(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -> bytes:
+    """The route's bytes; a mistake in a template is a Problem at the template's line."""
+    try:
+        return _render(site, routes, route, env)
+    except jinja2.TemplateSyntaxError as error:
+        where = _template_position(env, error.filename or "", error.lineno)
+        raise ProblemsFound((Problem(where, error.message or str(error), TEMPLATE_HINT),)) from None
+    except Exception as error:
+        found = _template_frame(env, error)
+        if found is None:
+            raise  # not a template's mistake: Lantern's own
+        raise ProblemsFound(
+            (Problem(found, f"the template failed: {error}", TEMPLATE_HINT),)
+        ) from None
+
+
+TEMPLATE_HINT = (
+    "check the template's {% %} and {{ }} tags against the default theme's; delete your copy in"
+    " templates/ to use the default again"
+)
+
+
+def _template_frame(env: jinja2.Environment, error: Exception) -> Position | None:
+    """Where in a template an error happened: Jinja gives template frames their file and line."""
+    found = None
+    for frame, line in traceback.walk_tb(error.__traceback__):
+        position = _template_position(env, frame.f_code.co_filename, line)
+        if position.line:
+            found = position
+    return found
+
+
+def _template_position(env: jinja2.Environment, filename: str, line: int) -> Position:
+    assert isinstance(env.loader, jinja2.ChoiceLoader)
+    for loader in env.loader.loaders:
+        assert isinstance(loader, jinja2.FileSystemLoader)
+        for folder in loader.searchpath:
+            try:
+                relative = Path(filename).resolve().relative_to(Path(folder).resolve())
+            except ValueError:
+                continue
+            return Position(f"templates/{relative.as_posix()}", line)
+    return Position(filename)
+
+
+def _render(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -> bytes:
     if not route.template:
         return render_file(site, route)
     template = env.get_template(route.template)

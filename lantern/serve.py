@@ -21,6 +21,7 @@ import mimetypes
 import signal
 import socket
 import time
+import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -122,12 +123,18 @@ class Server:
         names, self._pending = self._pending, []
         self._building = True
         future = self.loop.run_in_executor(self._builder, self.preview.build)
-        self.loop.add_future(future, lambda done: self._built(names, done.result()))
+        self.loop.add_future(future, lambda done: self._built(names, done))
 
-    def _built(self, names: list[str], outcome: Outcome) -> None:
+    def _built(self, names: list[str], done: Any) -> None:
         self._building = False
-        report(names, outcome, self.say)
-        _reload_pages()
+        try:
+            outcome = done.result()
+        except Exception as error:  # a bug in Lantern: said, and the server goes on
+            self.say(f"build.py serve: internal error, please report it: {error!r}")
+            self.say("".join(traceback.format_exception(error)).rstrip())
+        else:
+            report(names, outcome, self.say)
+            _reload_pages()
         if self._pending:
             self._start_build()
 

@@ -54,9 +54,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+FOOTER = (REPO / "templates/partials/footer.html").read_text(encoding="utf-8")
+
+
 @pytest.fixture
 def preview(make_site: Callable[..., Path]) -> Iterator[Preview]:
-    site = make_site()
+    """The preview of a small site that has its own copy of the footer template."""
+    site = make_site({"templates/partials/footer.html": FOOTER})
     port = free_port()
     command = [sys.executable, "-u", "build.py", "serve", "--site", str(site)]
     process = subprocess.Popen(
@@ -152,3 +156,22 @@ def test_paths_outside_the_site_and_other_hosts_get_nothing(preview: Preview) ->
         assert status(path) == 404, path
     assert status("/en/articles/hello/") == 200
     assert status("/en/articles/hello/", host="attacker.example") == 403
+
+
+def test_a_broken_template_shows_its_line_and_a_fix_brings_the_page_back(
+    preview: Preview, contexts: Callable[..., Any]
+) -> None:
+    page, _ = open_connected(contexts, preview.url + "en/")
+    footer = preview.site / "templates/partials/footer.html"
+    with page.expect_navigation(timeout=10_000):
+        footer.write_text(FOOTER + "{% if %}\n", encoding="utf-8")
+    line = FOOTER.count("\n") + 1
+    problems = page.locator(".lantern-problems")
+    assert f"templates/partials/footer.html:{line}: Expected an expression" in problems.inner_text()
+    page.wait_for_function(CONNECTED, timeout=10_000)
+    with page.expect_navigation(timeout=10_000):
+        footer.write_text(FOOTER, encoding="utf-8")
+    assert page.locator(".lantern-problems").count() == 0
+    assert preview.process.poll() is None
+    assert not [line for line in preview.lines if "Traceback" in line]
+    page.close()

@@ -203,6 +203,8 @@ def test_two_builds_are_byte_identical(build: Callable[..., Built], tmp_path: Pa
             "content/events/gala.yaml": "title: Gala\nstarts: 2027-04-24T18:00\nends: 2027-04-24T17:00\n"
         },
         {"content/campaigns/month.yaml": "title: Month\nstarts: 2027-01-01\nends: 2026-12-31\n"},
+        {"templates/partials/footer.html": "<footer>\n{% if %}\n</footer>\n"},
+        {"templates/partials/footer.html": "<footer>{{ no_such_value }}</footer>\n"},
     ],
     ids=[
         "broken front matter",
@@ -211,6 +213,8 @@ def test_two_builds_are_byte_identical(build: Callable[..., Built], tmp_path: Pa
         "missing title",
         "event ending before it starts",
         "campaign ending before it starts",
+        "template syntax error",
+        "template naming an unknown value",
     ],
 )
 def test_a_failed_build_leaves_the_previous_site_untouched(
@@ -270,3 +274,29 @@ def test_base_url_with_a_path_prefixes_every_link(
     assert page.xpath("string(//link[@rel='canonical']/@href)") == (
         "https://example.org/network/en/articles/hello/"
     )
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        (
+            "<footer>\n{% if %}\n</footer>\n",
+            "templates/partials/footer.html:2: error: Expected an expression, got 'end of"
+            " statement block'",
+        ),
+        (
+            "<footer>\n\n{{ no_such_value }}</footer>\n",
+            "templates/partials/footer.html:3: error: the template failed: 'no_such_value' is"
+            " undefined",
+        ),
+    ],
+    ids=["syntax", "unknown value"],
+)
+def test_a_mistake_in_a_template_is_reported_at_its_line(
+    template: str, message: str, make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    site = make_site({"templates/partials/footer.html": template})
+    built = build(site)
+    assert built.status == 1
+    assert built.stderr.splitlines()[-2].startswith(message + " (hint: check the template's")
+    assert "Traceback" not in built.stderr

@@ -45,6 +45,7 @@ ALLOWED = {
     "content": {"content", "model", "yamlfile", "schema", "errors", "i18n", "config", "shortcodes"},
     "routes": {"model"},
     "render": {
+        "errors",
         "model",
         "routes",
         "markup",
