@@ -175,3 +175,25 @@ def test_a_broken_template_shows_its_line_and_a_fix_brings_the_page_back(
     assert preview.process.poll() is None
     assert not [line for line in preview.lines if "Traceback" in line]
     page.close()
+
+
+def test_opened_to_the_network_it_warns_and_prints_the_address_as_a_qr_code() -> None:
+    import segno
+
+    from lantern.serve import announce, lan_address
+
+    said: list[str] = []
+    announce("0.0.0.0", 8000, said.append)
+    url = f"http://{lan_address()}:8000/"
+    assert said[0] == (
+        f"warning: the preview is open to every device on this network at {url}\n"
+        "  Use this only to test on a phone, on a network you trust; stop it when done."
+    )
+    assert said[1] == f"Previewing at {url} (press Ctrl+C to stop); on a phone, scan:"
+    rows = said[2].splitlines()
+    size = segno.make(url, error="l").symbol_size(border=4)[1]
+    assert len(rows) == (size + 1) // 2  # two modules a row: half blocks
+    assert {char for row in rows for char in row} <= set("█▀▄ ")
+    loopback: list[str] = []
+    announce("127.0.0.1", 8000, loopback.append)
+    assert loopback == ["Previewing at http://127.0.0.1:8000/ (press Ctrl+C to stop)"]
