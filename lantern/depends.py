@@ -20,8 +20,8 @@ from typing import Any
 
 from lantern.memo import digest
 from lantern.model import Article, Campaign, Event, FactSheet, Hotline, Page, Resource, Site
-from lantern.routes import Routes
-from lantern.shortcodes import find_shortcodes
+from lantern.routes import Route, Routes
+from lantern.shortcodes import has_shortcodes
 
 _PLAIN = ("article", "page")  # routes that show one document and the site's frame, nothing else
 _BODIES = (*_PLAIN, "feed")  # the routes that show an article's text; the others show its fields
@@ -29,20 +29,28 @@ _BODIES = (*_PLAIN, "feed")  # the routes that show an article's text; the other
 
 def route_keys(site: Site, routes: Routes, templates: str, code: str) -> dict[str, str]:
     """The digest of every route's inputs, by output file; `templates` is templates_digest's."""
-    fingerprint = _Fingerprint()
-    frame = digest(code, templates, fingerprint.of(_frame(site)))
-    records = digest(frame, fingerprint.of(_records(site)))
-    sitemap = [(r.path, r.alternates, r.x_default) for r in routes]
-    dated = digest(records, site.today.isoformat(), fingerprint.of(sitemap))
-    keys = {}
-    for route in routes:
+    maker = KeyMaker(site, routes, templates, code)
+    return {route.file: maker.key(route) for route in routes}
+
+
+class KeyMaker:
+    """Route digests for one version of the site's frame and records: a rebuild that changes
+    only articles' text keeps it, and digests only the routes that show those articles."""
+
+    def __init__(self, site: Site, routes: Routes, templates: str, code: str) -> None:
+        self._fingerprint = _Fingerprint()
+        self._frame = digest(code, templates, self._fingerprint.of(_frame(site)))
+        self._records = digest(self._frame, self._fingerprint.of(_records(site)))
+        sitemap = [(r.path, r.alternates, r.x_default) for r in routes]
+        self._dated = digest(self._records, site.today.isoformat(), self._fingerprint.of(sitemap))
+
+    def key(self, route: Route) -> str:
         if route.kind in _PLAIN:
             assert isinstance(route.item, Article | Page)
-            base = records if find_shortcodes(route.item.body) else frame
+            base = self._records if has_shortcodes(route.item.body) else self._frame
         else:
-            base = dated
-        keys[route.file] = digest(base, fingerprint.of(route, route.kind in _BODIES))
-    return keys
+            base = self._dated
+        return digest(base, self._fingerprint.of(route, route.kind in _BODIES))
 
 
 def _frame(site: Site) -> tuple[Any, ...]:

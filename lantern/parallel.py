@@ -98,16 +98,18 @@ def render_changed(
     old: dict[str, Record],
     old_dir: Path | None,
     staging: Staging | None = None,
+    candidates: tuple[Route, ...] | None = None,
 ) -> Rendered:
     """Render the routes whose inputs changed; keep every old file that is still right.
 
     With a staging folder, new files are written into it, by whichever process rendered them.
+    `candidates`: the only routes that may have changed (all, when not given).
     """
     job = _Job(site, routes, env, old, old_dir, staging)
     kept: set[str] = set()
     records: dict[str, tuple[str, str, Uses]] = {}
     todo = []
-    for route in routes:
+    for route in routes if candidates is None else candidates:
         record = old.get(route.file)
         if record and record.inputs == keys[route.file] and job.still_there(route.file, record):
             kept.add(route.file)

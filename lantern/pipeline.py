@@ -13,11 +13,12 @@ import jinja2
 from lantern import memo
 from lantern.config import load_config
 from lantern.content import read_all
-from lantern.depends import route_keys, templates_digest
+from lantern.depends import KeyMaker, templates_digest
 from lantern.errors import Problem, Problems
 from lantern.model import BuildOptions, SiteConfig
 from lantern.output import Staging, update_site
 from lantern.parallel import Record, render_changed, stale_count
+from lantern.patch import Previous, patched
 from lantern.render import environment
 from lantern.routes import collect_static, plan
 
@@ -33,6 +34,8 @@ class BuildResult:
     today: dt.date = dt.date.min  # the day the build took as today
     timezone: str = "UTC"  # the site's
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # every output file's
+    state: Previous | None = None  # for the next build in this process
+    patched: bool = False  # whether it patched the previous build (articles' text alone changed)
 
 
 def build(
@@ -42,13 +45,17 @@ def build(
     *,
     clean: bool = False,
     cache: memo.Memo | None = None,
+    previous: Previous | None = None,
+    changed: tuple[str, ...] = (),
 ) -> BuildResult:
     """Read, check, plan, render and write a site; raises ProblemsFound on content errors.
 
     What an earlier build computed is reused from the cache in SITE/.lantern-cache/, unless
     `clean`; the output is the same either way. A caller that keeps the cache in memory between
     builds (the preview) passes it as `cache`; it is then neither read nor saved here, and
-    `memo.current().successor()` is the cache for the next build.
+    `memo.current().successor()` is the cache for the next build. It may also pass the last
+    good build's `state` as `previous`, with the files `changed` since: an edit of articles'
+    text alone then patches that build instead of reading everything again.
     """
     cache_dir, code = site_dir / memo.CACHE_DIR, memo.code_version()
     if cache is not None:
@@ -59,7 +66,7 @@ def build(
     options = options.on_site_day(config.timezone)
     target = (out_dir or site_dir / config.output_dir).resolve()
     try:
-        return _build(site_dir, config, options, target, code)
+        return _build(site_dir, config, options, target, code, previous, changed)
     finally:
         if cache is None:
             save_cache(site_dir)
@@ -72,17 +79,31 @@ def save_cache(site_dir: Path) -> None:
 
 
 def _build(
-    site_dir: Path, config: SiteConfig, options: BuildOptions, target: Path, code: str
+    site_dir: Path,
+    config: SiteConfig,
+    options: BuildOptions,
+    target: Path,
+    code: str,
+    previous: Previous | None = None,
+    changed: tuple[str, ...] = (),
 ) -> BuildResult:
-    problems = Problems()
     themes = theme_dirs(site_dir)
-    site = read_all(site_dir, config, options, themes, problems)
-    if options.strict:
-        problems = Problems([replace(p, severity="error") for p in problems.found])
-    problems.stop_if_errors()
-    routes = plan(site, collect_static(themes, site_dir, site.media))
     templates = templates_digest(themes)
-    keys = route_keys(site, routes, templates, code)
+    assert options.today is not None
+    patch = patched(previous, site_dir, changed, options.today) if previous else None
+    if previous and patch:
+        site, routes, keys, candidates = patch.site, patch.routes, patch.keys, patch.affected
+        maker, warnings = previous.maker, previous.warnings
+    else:
+        problems = Problems()
+        site = read_all(site_dir, config, options, themes, problems)
+        if options.strict:
+            problems = Problems([replace(p, severity="error") for p in problems.found])
+        problems.stop_if_errors()
+        routes = plan(site, collect_static(themes, site_dir, site.media))
+        maker = KeyMaker(site, routes, templates, code)
+        keys = {route.file: maker.key(route) for route in routes}
+        candidates, warnings = routes.pages, problems.unique()
     cache = memo.current()
     same_place = cache.get("output", "dir") == str(target)
     found = {file: cache.get("route", file) for file in keys} if same_place else {}
@@ -99,9 +120,16 @@ def _build(
             old,
             target if same_place else None,
             staging,
+            candidates,
         )
         if staging is None:
             kept = {file: old[file].stamp for file in rendered.kept}
+            if patch:  # the routes it did not look at stay as they are, with what they used
+                kept.update(
+                    {f: record.stamp for f, record in old.items() if f not in rendered.records}
+                )
+                for record in old.values():
+                    cache.keep(record.uses)
             before = cache.get("output", "files")
             written = update_site(rendered.files, routes.static, target, kept, before)
         else:
@@ -117,11 +145,13 @@ def _build(
     return BuildResult(
         target,
         written.count,
-        problems.unique(),
+        warnings,
         tuple(written.changed),
         site.today,
         config.timezone,
         written.stamps,
+        Previous(site, routes, keys, maker, warnings),
+        patch is not None,
     )
 
 

@@ -34,6 +34,7 @@ from tornado import ioloop, web
 from lantern import memo
 from lantern.errors import Problem, ProblemsFound
 from lantern.model import BuildOptions
+from lantern.patch import Previous
 from lantern.pipeline import DEFAULT_THEME, build, save_cache
 from lantern.watch import Watcher
 
@@ -62,19 +63,38 @@ class Preview:
         self.options = options
         self.outcome = Outcome()
         self._cache = memo.load(self.site_dir / memo.CACHE_DIR, memo.code_version())
+        self.patched = False  # whether the last build patched the one before
+        self._last_good: Previous | None = None
+        self._changed: set[str] = set()  # files changed since the last good build
 
-    def build(self) -> Outcome:
+    def build(self, changed: list[str] | None = None) -> Outcome:
+        """Build; `changed` names the files changed since the last call (None: unknown)."""
         started = time.perf_counter()
         options = replace(self.options, now=dt.datetime.now(dt.UTC))
+        if changed is None:
+            self._last_good = None
+        self._changed.update(changed or ())
         try:
-            result = build(self.site_dir, options, self.out_dir, cache=self._cache)
+            result = build(
+                self.site_dir,
+                options,
+                self.out_dir,
+                cache=self._cache,
+                previous=self._last_good,
+                changed=tuple(sorted(self._changed)),
+            )
         except ProblemsFound as found:
             outcome = Outcome(found.problems, seconds=time.perf_counter() - started)
             self._cache = memo.current().everything()  # what the good build before knew, too
         else:
             seconds = time.perf_counter() - started
             outcome = Outcome((), result.warnings, seconds, len(result.changed))
-            self._cache = memo.current().successor()
+            # A patched build read only the changed files: the others' entries are still good.
+            self._cache = (
+                memo.current().everything() if result.patched else memo.current().successor()
+            )
+            self._last_good, self._changed = result.state, set()
+            self.patched = result.patched
         self.outcome = outcome
         return outcome
 
@@ -122,7 +142,7 @@ class Server:
         assert self.loop is not None
         names, self._pending = self._pending, []
         self._building = True
-        future = self.loop.run_in_executor(self._builder, self.preview.build)
+        future = self.loop.run_in_executor(self._builder, self.preview.build, names)
         self.loop.add_future(future, lambda done: self._built(names, done))
 
     def _built(self, names: list[str], done: Any) -> None:

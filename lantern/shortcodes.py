@@ -46,3 +46,7 @@ def find_shortcodes(text: str) -> Iterator[Shortcode]:
         match = LINE.match(line) if not fence else None
         if match:
             yield Shortcode(match["name"], match["argument"], number, line)
+
+
+def has_shortcodes(text: str) -> bool:
+    return next(find_shortcodes(text), None) is not None

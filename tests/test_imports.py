@@ -24,10 +24,12 @@ ALLOWED = {
     },
     "new": {"errors", "model", "schema", "yamlfile"},
     "check": {"config", "content", "errors", "model", "routes", "yamlfile"},
-    "serve": {"errors", "memo", "model", "pipeline", "watch"},
+    "serve": {"errors", "memo", "model", "patch", "pipeline", "watch"},
+    "patch": {"depends", "errors", "model", "routes", "shortcodes", "yamlfile"},
     "watch": set(),
     "uptodate": {"memo"},
     "pipeline": {
+        "patch",
         "config",
         "content",
         "routes",

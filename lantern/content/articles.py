@@ -77,6 +77,7 @@ def _article(
         body_line=document.file.body_line,
         source=document.file.source
         + (source.file.source if source and source is not document else ""),
+        front=document.front_matter.source,
     )
 
 

@@ -28,6 +28,7 @@ class Article:
     at: Position = Position("")
     body_line: int = 1
     source: str = ""  # digests of the file and of the file it inherits from: the cache's key
+    front: str = ""  # a digest of its own front matter: an edit of the text alone keeps it
 
 
 @dataclass(frozen=True)
