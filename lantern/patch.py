@@ -2,8 +2,9 @@
 instead of reading, checking and planning every file again (the preview's common case).
 
 It applies only when every changed file is an article the last build had, whose front matter is
-as it was and whose text, before and after, uses no shortcode, on the same day: then nothing but
-that text and the digests made from the file can differ. Anything else is a full build.
+as it was and whose text uses no shortcode it did not use before (those were checked), on the
+same day: then nothing but that text and the digests made from the file can differ. Anything else
+is a full build.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from lantern.depends import KeyMaker
 from lantern.errors import Problem, ProblemsFound
 from lantern.model import Article, Site
 from lantern.routes import Route, Routes
-from lantern.shortcodes import has_shortcodes
+from lantern.shortcodes import find_shortcodes
 from lantern.yamlfile import load_front_matter
 
 _DIGEST = 32  # characters of one file digest in Article.source
@@ -77,12 +78,14 @@ def _new_text(site_dir: Path, name: str, old: Article | None) -> Article | None:
         file = load_front_matter(site_dir / name, name)
     except (ProblemsFound, OSError):
         return None
-    if file.front_matter.source != old.front or has_shortcodes(file.body):
-        return None
-    if has_shortcodes(old.body):
+    if file.front_matter.source != old.front or not _shortcodes(file.body) <= _shortcodes(old.body):
         return None
     source = file.source + old.source[_DIGEST:]
     return replace(old, body=file.body, body_line=file.body_line, source=source)
+
+
+def _shortcodes(text: str) -> set[tuple[str, str]]:
+    return {(shortcode.name, shortcode.argument) for shortcode in find_shortcodes(text)}
 
 
 def _swapped(route: Route, swaps: dict[int, Article]) -> Route:

@@ -57,7 +57,7 @@ def edit(preview: Preview, name: str, change: Callable[[str], str]) -> bool:
         (HELLO, lambda t: t + "\nA new paragraph.\n", True, True),
         (HOLA, lambda t: t.replace("texto", "texto nuevo"), True, True),
         (HELLO, lambda t: t.replace("title: Hello", "title: Hello there"), False, True),
-        (HELLO, lambda t: t + "\n{{< hotline national >}}\n", False, False),
+        (HELLO, lambda t: t + "\n{{< hotline national >}}\n", False, True),
     ],
     ids=["text of a default-language article", "text of a translation", "a title", "a shortcode"],
 )
