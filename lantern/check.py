@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from lantern.config import load_config
-from lantern.content import read_all
+from lantern.content import markdown_texts, read_all
 from lantern.errors import Position, Problem, Problems, ProblemsFound
 from lantern.model import BuildOptions, Event, Site, Translatable
 from lantern.routes import Routes, collect_static, plan
+from lantern.schema import field_text
 from lantern.yamlfile import load_yaml
 
 # Images that sensationalise exploitation retraumatise survivors and mislead readers.
@@ -91,20 +92,6 @@ def check_site(site_dir: Path, options: BuildOptions, theme_dirs: list[Path]) ->
     if routes is not None and output.is_dir():
         check_published_events(site, routes, output, problems)
     return Report(problems.unique(), translation_report(site, site_dir))
-
-
-def markdown_texts(site: Site) -> Iterator[tuple[str, Position]]:
-    """Every Markdown text of the site with where it starts."""
-    for article in site.articles:
-        yield article.body, Position(article.at.path, article.body_line)
-    for page in site.pages:
-        yield page.body, Position(page.at.path, page.body_line)
-    for sheet in site.fact_sheets:
-        yield from sheet.markdown_at
-    for event in site.events:
-        yield from event.markdown_at
-    for campaign in site.campaigns:
-        yield from campaign.markdown_at
 
 
 def _line_at(text: str, offset: int, start: Position) -> Position:
@@ -252,7 +239,7 @@ def translation_report(site: Site, site_dir: Path) -> tuple[LanguageReport, ...]
                     if not value.has(lang):
                         written = written or _yaml_of(site_dir, record.at.path)
                         where = written.at(path) if written else record.at
-                        gaps.append(Gap(kind, f"{record.at.path} {_field(path)}", where))
+                        gaps.append(Gap(kind, f"{record.at.path} {field_text(path)}", where))
         totals["interface string"] = len(site.strings[lang])
         for key, text in sorted(site.strings[lang].items()):
             if text.lang != lang:
@@ -281,13 +268,6 @@ def _yaml_of(site_dir: Path, shown_as: str) -> Any:
         return load_yaml(site_dir / shown_as, shown_as)
     except ProblemsFound:
         return None
-
-
-def _field(path: tuple[Any, ...]) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 def as_text(report: Report) -> str:

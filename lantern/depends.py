@@ -5,8 +5,8 @@ A route's digest covers its Route (the article it shows, the articles it lists, 
 addresses), and what every page shows (site.yaml, interface strings, templates, the help bar's
 hotlines, the menu's page titles, Lantern's own code). Pages made from Markdown that uses no
 shortcode stop there, so editing one article's text re-renders its page and the feed that
-carries the text (its title: also the lists that show it); every other route also depends on every record (hotlines,
-fact sheets, resources, events, campaigns) and on the build's today. Too wide a digest costs time;
+carries the text (its title: also the lists that show it); every other route also depends on
+every record (hotlines, fact sheets, resources, events, campaigns) and on the build's today. Too wide a digest costs time;
 too narrow a one would be a wrong page, so when in doubt a route depends on more.
 """
 
@@ -25,12 +25,6 @@ from lantern.shortcodes import has_shortcodes
 
 _PLAIN = ("article", "page")  # routes that show one document and the site's frame, nothing else
 _BODIES = (*_PLAIN, "feed")  # the routes that show an article's text; the others show its fields
-
-
-def route_keys(site: Site, routes: Routes, templates: str, code: str) -> dict[str, str]:
-    """The digest of every route's inputs, by output file; `templates` is templates_digest's."""
-    maker = KeyMaker(site, routes, templates, code)
-    return {route.file: maker.key(route) for route in routes}
 
 
 class KeyMaker:

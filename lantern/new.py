@@ -40,7 +40,7 @@ class Request:
     translate_from: str = ""
 
 
-def target(site_dir: Path, config: SiteConfig, request: Request) -> tuple[Path, str]:
+def target(site_dir: Path, request: Request) -> tuple[Path, str]:
     """The file to write and its name as messages show it."""
     folder = f"content/{_FOLDERS[request.kind]}"
     name = (
@@ -52,7 +52,7 @@ def target(site_dir: Path, config: SiteConfig, request: Request) -> tuple[Path, 
 def create(site_dir: Path, config: SiteConfig, request: Request, today: dt.date) -> str:
     """Write the starting file; returns its name. Raises ProblemsFound, writing nothing, when
     the file exists or the request cannot be met."""
-    path, shown_as = target(site_dir, config, request)
+    path, shown_as = target(site_dir, request)
     if path.exists():
         raise _refusal(
             shown_as, "already exists: nothing was written", "choose another ID, or edit the file"
@@ -142,8 +142,7 @@ def _quoted(text: str) -> str:
 
 def _schema_line(path: Path, kind: str) -> str:
     """The comment that gives YAML language servers (VS Code and others) the file's schema."""
-    schema = "facts" if kind == "facts" else kind
-    relative = Path(os.path.relpath(SCHEMA_DIR / f"{schema}.schema.json", path.parent))
+    relative = Path(os.path.relpath(SCHEMA_DIR / f"{kind}.schema.json", path.parent))
     return f"# yaml-language-server: $schema={relative.as_posix()}\n"
 
 

@@ -98,20 +98,26 @@ def render_changed(
     old: dict[str, Record],
     old_dir: Path | None,
     staging: Staging | None = None,
-    candidates: tuple[Route, ...] | None = None,
+    suspects: set[str] | None = None,
 ) -> Rendered:
     """Render the routes whose inputs changed; keep every old file that is still right.
 
     With a staging folder, new files are written into it, by whichever process rendered them.
-    `candidates`: the only routes that may have changed (all, when not given).
+    `suspects`, when given, are the only files that may have changed since the old output was
+    written (a patched build knows): the others are kept without looking at the output folder.
     """
     job = _Job(site, routes, env, old, old_dir, staging)
     kept: set[str] = set()
     records: dict[str, tuple[str, str, Uses]] = {}
     todo = []
-    for route in routes if candidates is None else candidates:
+    for route in routes:
         record = old.get(route.file)
-        if record and record.inputs == keys[route.file] and job.still_there(route.file, record):
+        trusted = suspects is not None and route.file not in suspects
+        if (
+            record
+            and record.inputs == keys[route.file]
+            and (trusted or job.still_there(route.file, record))
+        ):
             kept.add(route.file)
             records[route.file] = (record.inputs, record.output, record.uses)
             memo.current().keep(record.uses)  # for the day this route renders again

@@ -53,7 +53,7 @@ def patched(
     swaps: dict[int, Article] = {}
     for name in changed:
         old = by_file.get(name)
-        new = _new_text(site_dir, name, old)
+        new = _new_text(site_dir, name, old) if old else None
         if old is None or new is None:
             return None
         swaps[id(old)] = new
@@ -71,9 +71,8 @@ def patched(
     return Patched(replace(site, articles=articles), routes, keys, affected)
 
 
-def _new_text(site_dir: Path, name: str, old: Article | None) -> Article | None:
-    if old is None:
-        return None
+def _new_text(site_dir: Path, name: str, old: Article) -> Article | None:
+    """The article with the file's new text, or None when more than its text changed."""
     try:
         file = load_front_matter(site_dir / name, name)
     except (ProblemsFound, OSError):

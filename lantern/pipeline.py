@@ -84,16 +84,17 @@ def _build(
     options: BuildOptions,
     target: Path,
     code: str,
-    previous: Previous | None = None,
-    changed: tuple[str, ...] = (),
+    previous: Previous | None,
+    changed: tuple[str, ...],
 ) -> BuildResult:
     themes = theme_dirs(site_dir)
     templates = templates_digest(themes)
     assert options.today is not None
     patch = patched(previous, site_dir, changed, options.today) if previous else None
+    suspects: set[str] | None = None
     if previous and patch:
-        site, routes, keys, candidates = patch.site, patch.routes, patch.keys, patch.affected
-        maker, warnings = previous.maker, previous.warnings
+        site, routes, keys, maker = patch.site, patch.routes, patch.keys, previous.maker
+        suspects, warnings = {route.file for route in patch.affected}, previous.warnings
     else:
         problems = Problems()
         site = read_all(site_dir, config, options, themes, problems)
@@ -103,7 +104,7 @@ def _build(
         routes = plan(site, collect_static(themes, site_dir, site.media))
         maker = KeyMaker(site, routes, templates, code)
         keys = {route.file: maker.key(route) for route in routes}
-        candidates, warnings = routes.pages, problems.unique()
+        warnings = problems.unique()
     cache = memo.current()
     same_place = cache.get("output", "dir") == str(target)
     found = {file: cache.get("route", file) for file in keys} if same_place else {}
@@ -120,16 +121,10 @@ def _build(
             old,
             target if same_place else None,
             staging,
-            candidates,
+            suspects,
         )
         if staging is None:
             kept = {file: old[file].stamp for file in rendered.kept}
-            if patch:  # the routes it did not look at stay as they are, with what they used
-                kept.update(
-                    {f: record.stamp for f, record in old.items() if f not in rendered.records}
-                )
-                for record in old.values():
-                    cache.keep(record.uses)
             before = cache.get("output", "files")
             written = update_site(rendered.files, routes.static, target, kept, before)
         else:

@@ -129,11 +129,16 @@ def _unknown_fields(error: ValidationError, document: YamlDocument) -> list[Prob
     return problems
 
 
-def _field_name(at: tuple[Any, ...]) -> str:
+def field_text(at: tuple[Any, ...]) -> str:
     """`("channels", 0, "number")` -> `channels[1].number`, as an editor counts."""
     text = ""
     for part in at:
         text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _field_name(at: tuple[Any, ...]) -> str:
+    text = field_text(at)
     return f'"{text}"' if text else "the file"
 
 

@@ -52,6 +52,7 @@ class Outcome:
     warnings: tuple[Problem, ...] = ()
     seconds: float = 0.0
     files_changed: int = 0
+    patched: bool = False  # the build patched the one before (articles' text alone changed)
 
 
 class Preview:
@@ -63,7 +64,6 @@ class Preview:
         self.options = options
         self.outcome = Outcome()
         self._cache = memo.load(self.site_dir / memo.CACHE_DIR, memo.code_version())
-        self.patched = False  # whether the last build patched the one before
         self._last_good: Previous | None = None
         self._changed: set[str] = set()  # files changed since the last good build
 
@@ -88,13 +88,12 @@ class Preview:
             self._cache = memo.current().everything()  # what the good build before knew, too
         else:
             seconds = time.perf_counter() - started
-            outcome = Outcome((), result.warnings, seconds, len(result.changed))
+            outcome = Outcome((), result.warnings, seconds, len(result.changed), result.patched)
             # A patched build read only the changed files: the others' entries are still good.
             self._cache = (
                 memo.current().everything() if result.patched else memo.current().successor()
             )
             self._last_good, self._changed = result.state, set()
-            self.patched = result.patched
         self.outcome = outcome
         return outcome
 
@@ -110,9 +109,14 @@ class Server:
     def __init__(self, preview: Preview, host: str, port: int, say: Say) -> None:
         self.preview = preview
         self.say = say
-        self.host, self.port = host, port
+        self.port = port
         self.loop: ioloop.IOLoop | None = None
         self._builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lantern-build")
+        # The addresses this server answers to; a page from anywhere else reads nothing.
+        names = {"127.0.0.1", "localhost", "[::1]", host}
+        if host in ("0.0.0.0", "::"):
+            names.add(lan_address())
+        self.origins = {f"{name}:{port}" for name in names}
         self._pending: list[str] = []
         self._building = False
 
@@ -158,13 +162,6 @@ class Server:
         if self._pending:
             self._start_build()
 
-    def origins(self) -> set[str]:
-        """The addresses this server answers to; a page from anywhere else reads nothing."""
-        names = {"127.0.0.1", "localhost", "[::1]", self.host}
-        if self.host in ("0.0.0.0", "::"):
-            names.add(lan_address())
-        return {f"{name}:{self.port}" for name in names}
-
 
 def report(names: list[str], outcome: Outcome, say: Say) -> None:
     say(describe(names, outcome))
@@ -203,7 +200,7 @@ class _ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
         self.server = server
 
     def check_origin(self, origin: str) -> bool:
-        return _host_of(origin) in self.server.origins()
+        return _host_of(origin) in self.server.origins
 
 
 class _OverlayStyle(web.RequestHandler):
@@ -221,7 +218,7 @@ class _SiteFiles(web.RequestHandler):
 
     def prepare(self) -> None:
         # A page on another site that names this address (DNS rebinding) gets nothing.
-        if self.request.host not in self.server.origins():
+        if self.request.host not in self.server.origins:
             raise web.HTTPError(403)
 
     def head(self, path: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+SITE_FOLDERS = ("content", "templates", "static")
 QUIET_SECONDS = 0.03  # a burst of changes is built once, when the files have been still this long
 
 
@@ -18,13 +19,17 @@ class Watcher:
     """Calls `changed` with the names of the files that changed, once per burst of edits.
 
     The operating system reports each change as it happens (inotify, FSEvents, ...); a burst
-    ends when the files have been still for QUIET_SECONDS.
+    ends when the files have been still for QUIET_SECONDS. Only what a build reads is watched
+    (never .venv/ or an output folder, whose churn would flood the operating system's queue).
     """
 
     def __init__(
         self, site_dir: Path, theme_dir: Path, changed: Callable[[list[str]], None]
     ) -> None:
-        self.roots = {site_dir: "", theme_dir: "theme/"}  # folder -> how its files are named
+        # folder -> (recursive, how its files are named); the example's theme is its templates/
+        self.folders = {site_dir / name: (True, f"{name}/") for name in SITE_FOLDERS}
+        self.folders.setdefault(theme_dir, (True, "theme/"))
+        self.folders[site_dir] = (False, "")  # for site.yaml
         self.changed = changed
         self._lock = threading.Lock()
         self._names: set[str] = set()
@@ -34,15 +39,10 @@ class Watcher:
         self._observer = Observer()
 
     def start(self) -> None:
-        site, theme = self.roots
-        watched = [(site, False)] + [
-            (site / name, True) for name in ("content", "templates", "static")
-        ]
-        watched.append((theme, True))
-        for folder, recursive in dict(watched).items():  # only what a build reads: never .venv
+        for folder, (recursive, prefix) in self.folders.items():
             if folder.is_dir():
-                root = theme if folder == theme and folder != site / "templates" else site
-                self._observer.schedule(_Events(self, root), str(folder), recursive=recursive)
+                handler = _Events(self, folder, prefix)
+                self._observer.schedule(handler, str(folder), recursive=recursive)
         self._observer.start()
         threading.Thread(target=self._run, name="lantern-debounce", daemon=True).start()
 
@@ -51,28 +51,11 @@ class Watcher:
         self._wake.set()
         self._observer.stop()
 
-    def saw(self, root: Path, path: str) -> None:
-        name = self._name(root, Path(path))
-        if name is None:
-            return
+    def saw(self, name: str) -> None:
         with self._lock:
             self._names.add(name)
             self._last = time.monotonic()
         self._wake.set()
-
-    def _name(self, root: Path, path: Path) -> str | None:
-        """The file's name as the build shows it, or None for a file no build reads."""
-        try:
-            parts = path.relative_to(root).parts
-        except ValueError:
-            return None
-        if not parts or any(p.startswith(".") or p.endswith("~") for p in parts):
-            return None  # hidden files, the cache, editors' swap and backup files
-        if self.roots[root] == "theme/":
-            return "theme/" + "/".join(parts)
-        if parts[0] in ("content", "templates", "static") or parts[0] in ("site.yaml", "site.yml"):
-            return "/".join(parts)
-        return None
 
     def _run(self) -> None:
         while self._wake.wait() and not self._stop.is_set():
@@ -90,13 +73,27 @@ class Watcher:
 
 
 class _Events(FileSystemEventHandler):
-    def __init__(self, watcher: Watcher, root: Path) -> None:
+    def __init__(self, watcher: Watcher, folder: Path, prefix: str) -> None:
         self.watcher = watcher
-        self.root = root
+        self.folder = folder
+        self.prefix = prefix
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.is_directory or event.event_type in ("opened", "closed_no_write"):
             return  # a folder's own events repeat its files'; reading a file changes nothing
         for path in (event.src_path, getattr(event, "dest_path", "")):
-            if path:
-                self.watcher.saw(self.root, os.fsdecode(path))
+            name = self._name(os.fsdecode(path)) if path else None
+            if name:
+                self.watcher.saw(name)
+
+    def _name(self, path: str) -> str | None:
+        """The file's name as the build shows it, or None for a file no build reads."""
+        try:
+            parts = Path(path).relative_to(self.folder).parts
+        except ValueError:
+            return None
+        if not parts or any(p.startswith(".") or p.endswith("~") for p in parts):
+            return None  # hidden files, the cache, editors' swap and backup files
+        if not self.prefix and parts[0] not in ("site.yaml", "site.yml"):
+            return None  # of the site folder itself, only its settings
+        return self.prefix + "/".join(parts)

@@ -109,6 +109,21 @@ def test_links_to_missing_pages_and_images_without_alt_text(
     assert check(example_copy, capsys, "--format", "json")[0] == 1
 
 
+def test_a_link_in_a_record_s_markdown_is_reported_at_its_own_line(
+    example_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        example_copy,
+        "content/events/spring-gala-2027.yaml",
+        lambda t: t.replace(
+            "    programme and training team,", "    programme and [our team](/en/team/),", 1
+        ),
+    )
+    status, out, _ = check(example_copy, capsys)
+    assert status == 1
+    assert 'content/events/spring-gala-2027.yaml:8: error: the link "/en/team/" leads to no' in out
+
+
 def test_strict_makes_warnings_fail(example_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert check(example_copy, capsys)[0] == 0
     assert check(example_copy, capsys, "--strict")[0] == 1  # the two untranslated articles

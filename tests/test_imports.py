@@ -23,7 +23,7 @@ ALLOWED = {
         "uptodate",
     },
     "new": {"errors", "model", "schema", "yamlfile"},
-    "check": {"config", "content", "errors", "model", "routes", "yamlfile"},
+    "check": {"config", "content", "errors", "model", "routes", "schema", "yamlfile"},
     "serve": {"errors", "memo", "model", "patch", "pipeline", "watch"},
     "patch": {"depends", "errors", "model", "routes", "shortcodes", "yamlfile"},
     "watch": set(),

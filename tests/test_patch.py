@@ -47,8 +47,9 @@ def edit(preview: Preview, name: str, change: Callable[[str], str]) -> bool:
     """Edit a file, rebuild; returns whether the rebuild patched the last one."""
     path = preview.site_dir / name
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-    assert preview.build([name]).problems == ()
-    return preview.patched
+    outcome = preview.build([name])
+    assert outcome.problems == ()
+    return outcome.patched
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from lantern.content.articles import load_articles
@@ -145,15 +146,11 @@ def _has_pages(site: Site, section: str) -> bool:
     return bool(content.get(section))
 
 
-def _check_shortcodes(site: Site, site_dir: Path, problems: Problems) -> None:
-    """Every shortcode names a known block and something that exists, reported at its line."""
+def markdown_texts(site: Site) -> Iterator[tuple[str, Position]]:
+    """Every Markdown text of the site, with where its first line is written."""
     documents: tuple[Article | Page, ...] = (*site.articles, *site.pages)
-    for item in documents:
-        if "{{<" not in item.body:
-            continue
-        for shortcode in find_shortcodes(item.body):
-            line = item.body_line + shortcode.line - 1
-            _check_shortcode(site, site_dir, shortcode, Position(item.at.path, line, 1), problems)
+    for document in documents:
+        yield document.body, Position(document.at.path, document.body_line, 1)
     records: tuple[FactSheet | Event | Campaign, ...] = (
         *site.fact_sheets,
         *site.events,
@@ -161,9 +158,17 @@ def _check_shortcodes(site: Site, site_dir: Path, problems: Problems) -> None:
     )
     for record in records:
         for text, at in record.markdown_at:  # a block (|) starts on the line after its key
-            for shortcode in find_shortcodes(text):
-                where = Position(at.path, at.line + shortcode.line, at.column)
-                _check_shortcode(site, site_dir, shortcode, where, problems)
+            yield text, Position(at.path, at.line + 1, at.column)
+
+
+def _check_shortcodes(site: Site, site_dir: Path, problems: Problems) -> None:
+    """Every shortcode names a known block and something that exists, reported at its line."""
+    for text, start in markdown_texts(site):
+        if "{{<" not in text:
+            continue
+        for shortcode in find_shortcodes(text):
+            where = Position(start.path, start.line + shortcode.line - 1, start.column)
+            _check_shortcode(site, site_dir, shortcode, where, problems)
 
 
 def _check_shortcode(
