@@ -176,28 +176,27 @@ def _build(args: argparse.Namespace) -> int:
     cache_dir = site_dir / CACHE_DIR
     now = dt.datetime.now(dt.UTC)
     inputs = uptodate.input_stamps(site_dir)  # before anything is read: see uptodate.remember
-    done = None if args.clean else _already_built(args, cache_dir, now, inputs)
-    if done is not None:
-        for warning in done["warnings"]:
+    record = None if args.clean else uptodate.last_build(cache_dir)
+    if record is None or not _is_same_build(args, record, now):
+        return _run_build(args, cache_dir, now, started, inputs, None)
+    if not uptodate.differences(record["inputs"], inputs):
+        for warning in record["warnings"]:
             print(warning, file=sys.stderr)
         if not args.quiet:
             seconds = time.perf_counter() - started
             print(
-                f"Nothing changed: the {done['files']} files in {done['out_dir']} are up to date ({seconds:.2f} s)."
+                f"Nothing changed: the {record['files']} files in {record['out_dir']} are up to date ({seconds:.2f} s)."
             )
         return EXIT_BUILT
-    return _full_build(args, cache_dir, now, started, inputs)
+    return _run_build(args, cache_dir, now, started, inputs, record)
 
 
-def _already_built(
-    args: argparse.Namespace, cache_dir: Path, now: dt.datetime, inputs: dict[str, list[int]]
-) -> dict[str, Any] | None:
-    """The last build's record when its inputs, options and output are all as they were."""
-    zone = uptodate.recorded(cache_dir, "timezone")
-    if zone is None:
-        return None
+def _is_same_build(args: argparse.Namespace, record: dict[str, Any], now: dt.datetime) -> bool:
+    zone = record.get("timezone")
+    if not isinstance(zone, str):
+        return False
     today = args.today or now.astimezone(ZoneInfo(zone)).date()
-    return uptodate.is_up_to_date(cache_dir, _key(args, today), inputs)
+    return uptodate.is_same_build(record, _key(args, today))
 
 
 def _key(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
@@ -207,23 +206,29 @@ def _key(args: argparse.Namespace, today: dt.date) -> dict[str, Any]:
     )
 
 
-def _full_build(
+def _run_build(
     args: argparse.Namespace,
     cache_dir: Path,
     now: dt.datetime,
     started: float,
     inputs: dict[str, list[int]],
+    record: dict[str, Any] | None,
 ) -> int:
+    """Build, patching the last build when `record` (of the same build) allows; report."""
     from lantern.errors import ProblemsFound
     from lantern.model import BuildOptions
-    from lantern.pipeline import build
+    from lantern.patch import last_state, state_fields
+    from lantern.pipeline import build, patch_build
 
     options = BuildOptions(
         today=args.today, now=now, drafts=args.drafts, future=args.future, strict=args.strict
     )
     uptodate.forget(cache_dir)
+    state = last_state(cache_dir, record, inputs) if record else None
     try:
-        result = build(args.site, options, args.out, clean=args.clean)
+        result = patch_build(args.site, options, args.out, *state) if state else None
+        if result is None:
+            result = build(args.site, options, args.out, clean=args.clean)
     except ProblemsFound as found:
         _report(found.problems)
         errors = sum(1 for p in found.problems if p.severity == "error")
@@ -233,6 +238,7 @@ def _full_build(
         )
         return EXIT_PROBLEMS
     _report(result.warnings)
+    assert result.state is not None, "every good build leaves its state"
     uptodate.remember(
         cache_dir,
         _key(args, result.today),
@@ -242,6 +248,7 @@ def _full_build(
         timezone=result.timezone,
         files=result.files_written,
         warnings=[str(warning) for warning in result.warnings],
+        **state_fields(cache_dir, result.state, inputs, record if result.patched else None),
     )
     if not args.quiet:
         seconds = time.perf_counter() - started

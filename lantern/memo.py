@@ -177,37 +177,85 @@ def use(memo: Memo) -> None:
 
 
 def load(folder: Path, version: str) -> Memo:
-    """The memo saved in `folder`, or an empty one if there is none or it cannot be trusted."""
-    try:
-        raw = (folder / _FILE).read_bytes()
-    except OSError:
+    """The memo saved in `folder`, or an empty one if there is none or it cannot be trusted;
+    with what patched builds added since it was saved."""
+    entries = read_pickle(folder / _FILE, version)
+    if not isinstance(entries, dict):
         return Memo()
-    header = _MAGIC + version.encode() + b"\n"
-    body = raw[len(header) + 32 :]
-    if not raw.startswith(header) or raw[len(header) : len(header) + 32].decode(
-        errors="replace"
-    ) != digest(body):
-        return Memo()  # another version, or a file cut short by a killed build
-    try:
-        entries = pickle.loads(body)
-    except Exception:  # a damaged cache is never fatal: it is rebuilt
-        return Memo()
-    return Memo(entries if isinstance(entries, dict) else None)
+    for kind, values in load_later(folder, version)._old.items():
+        entries.setdefault(kind, {}).update(values)
+    return Memo(entries)
 
 
 def save(memo: Memo, folder: Path, version: str) -> None:
     """Write the memo atomically: a build killed while saving leaves the old file whole."""
-    folder.mkdir(parents=True, exist_ok=True)
-    body = pickle.dumps(memo.kept(), protocol=pickle.HIGHEST_PROTOCOL)
-    data = _MAGIC + version.encode() + b"\n" + digest(body).encode() + body
-    handle, temporary = tempfile.mkstemp(prefix=".memo-", dir=folder)
+    write_pickle(folder / _FILE, memo.kept(), version)
+    (folder / _LATER).unlink(missing_ok=True)  # in the memo now, if still of use
+
+
+# A patched build (lantern/patch.py) reads neither the memo nor every file, and saves only what
+# it made, in a small file beside the memo that extends that very memo (by its digest) and no other.
+_LATER = "memo-later.pickle"
+
+
+def load_later(folder: Path, version: str) -> Memo:
+    """What patched builds made since the memo in `folder` was saved."""
+    later = read_pickle(folder / _LATER, version)
+    if not isinstance(later, tuple) or later[0] != _saved_digest(folder / _FILE, version):
+        return Memo()
+    return Memo(later[1])
+
+
+def save_later(memo: Memo, folder: Path, version: str) -> None:
+    """Keep what a patched build made or used of what patched builds made before."""
+    base = _saved_digest(folder / _FILE, version)
+    if base:
+        write_pickle(folder / _LATER, (base, memo.kept()), version)
+
+
+def _saved_digest(path: Path, version: str) -> str:
+    """The digest `write_pickle` wrote at `path` (unchecked: the reader checks), or ""."""
+    header = _MAGIC + version.encode() + b"\n"
+    try:
+        with path.open("rb") as file:
+            start = file.read(len(header) + 32)
+    except OSError:
+        return ""
+    return start[len(header) :].decode(errors="replace") if start.startswith(header) else ""
+
+
+def read_pickle(path: Path, version: str, expected: str = "") -> Any:
+    """What `write_pickle` left at `path`, or None when there is nothing, or something from
+    another version, cut short by a killed build, damaged, or not of the `expected` digest."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    header = _MAGIC + version.encode() + b"\n"
+    body = raw[len(header) + 32 :]
+    found = raw[len(header) : len(header) + 32].decode(errors="replace")
+    if not raw.startswith(header) or found != digest(body) or found != (expected or found):
+        return None
+    try:
+        return pickle.loads(body)
+    except Exception:  # a damaged cache is never fatal: it is rebuilt
+        return None
+
+
+def write_pickle(path: Path, value: Any, version: str) -> str:
+    """Pickle `value` into `path` atomically, with `version` and a digest; returns the digest."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    body_digest = digest(body)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        Path(temporary).replace(folder / _FILE)
+            file.write(_MAGIC + version.encode() + b"\n" + body_digest.encode() + body)
+        Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    ignore = folder / ".gitignore"
+    ignore = path.parent / ".gitignore"
     if not ignore.exists():
         ignore.write_text("# Lantern's build cache: safe to delete, never to commit.\n*\n")
+    return body_digest

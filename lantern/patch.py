@@ -9,29 +9,70 @@ is a full build.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from lantern import memo
 from lantern.depends import KeyMaker
 from lantern.errors import Problem, ProblemsFound
 from lantern.model import Article, Site
+from lantern.parallel import Record
 from lantern.routes import Route, Routes
 from lantern.shortcodes import find_shortcodes
+from lantern.uptodate import differences
 from lantern.yamlfile import load_front_matter
 
 _DIGEST = 32  # characters of one file digest in Article.source
+_STATE = "last-build.pickle"  # in SITE/.lantern-cache/
 
 
 @dataclass(frozen=True)
 class Previous:
-    """What a good build leaves for the next one in the same process."""
+    """What a good build leaves for the next one: in the preview's memory, or on disk."""
 
     site: Site
     routes: Routes
     keys: dict[str, str]
     maker: KeyMaker
     warnings: tuple[Problem, ...]
+    out_dir: Path  # where it wrote
+    records: dict[str, Record]  # each page's, as the build cache has them
+    files: tuple[str, ...]  # every file it wrote
+
+
+# On the command line, a full build saves its state for the next build (the base), and the record
+# of each good build (uptodate.remember) names the base it stands on, with the input stamps the
+# base was read with. A patched build patches the base with every file edited since, and keeps
+# what it made beside the build cache (memo.save_later), without saving the base again.
+MAX_PATCHED = 20  # files edited since the base; beyond, a full build (and a new base) is due
+
+
+def last_state(
+    cache_dir: Path, record: dict[str, Any], inputs: dict[str, list[int]]
+) -> tuple[Previous, tuple[str, ...]] | None:
+    """The base the last build stood on, and the site files edited since, when they are all
+    content files and not too many; else None (a full build is due)."""
+    edited = [name.removeprefix("site/") for name in differences(record.get("base", {}), inputs)]
+    if not edited or len(edited) > MAX_PATCHED or not all(n.startswith("content/") for n in edited):
+        return None
+    base = memo.read_pickle(cache_dir / _STATE, memo.code_version(), record.get("state", ""))
+    return (base, tuple(edited)) if isinstance(base, Previous) else None
+
+
+def state_fields(
+    cache_dir: Path, built: Previous, inputs: dict[str, list[int]], base: dict[str, Any] | None
+) -> dict[str, Any]:
+    """What the record of a good build says of its base: the same `base` record's, when the
+    build patched it; else the build's own state, saved as the new base."""
+    if base:
+        return {"state": base["state"], "base": base["base"]}
+    with contextlib.suppress(OSError):  # without a base, the next build is a full one
+        state = memo.write_pickle(cache_dir / _STATE, built, memo.code_version())
+        return {"state": state, "base": inputs}
+    return {}
 
 
 @dataclass(frozen=True)

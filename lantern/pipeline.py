@@ -12,15 +12,14 @@ import jinja2
 
 from lantern import memo
 from lantern.config import load_config
-from lantern.content import read_all
 from lantern.depends import KeyMaker, templates_digest
 from lantern.errors import Problem, Problems
-from lantern.model import BuildOptions, SiteConfig
+from lantern.model import BuildOptions, Site, SiteConfig
 from lantern.output import Staging, update_site
 from lantern.parallel import Record, render_changed, stale_count
 from lantern.patch import Previous, patched
 from lantern.render import environment
-from lantern.routes import collect_static, plan
+from lantern.routes import Routes, collect_static, plan
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
 
@@ -66,10 +65,39 @@ def build(
     options = options.on_site_day(config.timezone)
     target = (out_dir or site_dir / config.output_dir).resolve()
     try:
-        return _build(site_dir, config, options, target, code, previous, changed)
+        made = _patched(site_dir, options, target, previous, changed) if previous else None
+        return _write(site_dir, target, made or _read(site_dir, config, options, target, code))
     finally:
         if cache is None:
             save_cache(site_dir)
+
+
+def patch_build(
+    site_dir: Path,
+    options: BuildOptions,
+    out_dir: Path | None,
+    previous: Previous,
+    changed: tuple[str, ...],
+) -> BuildResult | None:
+    """The `previous` build patched with the `changed` files, when they are edits of articles'
+    text alone; otherwise None, and a full build is due. It reads none of the build cache but
+    what patched builds added to it, and adds to that alone (memo.save_later)."""
+    cache_dir, code = site_dir / memo.CACHE_DIR, memo.code_version()
+    memo.use(memo.load_later(cache_dir, code))
+    # Patched builds since `previous` was made wrote pages: their records are the right ones.
+    since = {file: memo.current().get("route", file) for file in previous.records}
+    records = {file: Record(*record) for file, record in since.items() if record}
+    previous = replace(previous, records={**previous.records, **records})
+    config = previous.site.config  # site.yaml is not among the changed files, or no patch
+    options = options.on_site_day(config.timezone)
+    target = (out_dir or site_dir / config.output_dir).resolve()
+    made = _patched(site_dir, options, target, previous, changed)
+    if made is None:
+        return None
+    result = _write(site_dir, target, made)
+    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+        memo.save_later(memo.current(), cache_dir, code)
+    return result
 
 
 def save_cache(site_dir: Path) -> None:
@@ -78,75 +106,115 @@ def save_cache(site_dir: Path) -> None:
         memo.save(memo.current(), site_dir / memo.CACHE_DIR, memo.code_version())
 
 
-def _build(
+@dataclass(frozen=True)
+class _Made:
+    """A site read and planned (or patched), with what the output folder holds of it already."""
+
+    site: Site
+    routes: Routes
+    keys: dict[str, str]
+    maker: KeyMaker
+    warnings: tuple[Problem, ...]
+    old: dict[str, Record]  # the output's files as the last build in this folder left them
+    before: tuple[str, ...] | None  # every file that build wrote, when known
+    suspects: set[str] | None = None  # the only files that may have changed, when known
+
+
+def _patched(
     site_dir: Path,
-    config: SiteConfig,
     options: BuildOptions,
     target: Path,
-    code: str,
-    previous: Previous | None,
+    previous: Previous,
     changed: tuple[str, ...],
-) -> BuildResult:
-    themes = theme_dirs(site_dir)
-    templates = templates_digest(themes)
+) -> _Made | None:
     assert options.today is not None
-    patch = patched(previous, site_dir, changed, options.today) if previous else None
-    suspects: set[str] | None = None
-    if previous and patch:
-        site, routes, keys, maker = patch.site, patch.routes, patch.keys, previous.maker
-        suspects, warnings = {route.file for route in patch.affected}, previous.warnings
-    else:
-        problems = Problems()
-        site = read_all(site_dir, config, options, themes, problems)
-        if options.strict:
-            problems = Problems([replace(p, severity="error") for p in problems.found])
-        problems.stop_if_errors()
-        routes = plan(site, collect_static(themes, site_dir, site.media))
-        maker = KeyMaker(site, routes, templates, code)
-        keys = {route.file: maker.key(route) for route in routes}
-        warnings = problems.unique()
+    patch = patched(previous, site_dir, changed, options.today)
+    if patch is None or previous.out_dir != target:
+        return None
+    return _Made(
+        patch.site,
+        patch.routes,
+        patch.keys,
+        previous.maker,
+        previous.warnings,
+        previous.records,
+        previous.files,
+        {route.file for route in patch.affected},
+    )
+
+
+def _read(
+    site_dir: Path, config: SiteConfig, options: BuildOptions, target: Path, code: str
+) -> _Made:
+    from lantern.content import read_all  # its loaders are not needed to patch a build
+
+    themes = theme_dirs(site_dir)
+    problems = Problems()
+    site = read_all(site_dir, config, options, themes, problems)
+    if options.strict:
+        problems = Problems([replace(p, severity="error") for p in problems.found])
+    problems.stop_if_errors()
+    routes = plan(site, collect_static(themes, site_dir, site.media))
+    maker = KeyMaker(site, routes, templates_digest(themes), code)
+    keys = {route.file: maker.key(route) for route in routes}
     cache = memo.current()
     same_place = cache.get("output", "dir") == str(target)
     found = {file: cache.get("route", file) for file in keys} if same_place else {}
     old = {file: Record(*record) for file, record in found.items() if record}
+    before = cache.get("output", "files") if same_place else None
+    return _Made(site, routes, keys, maker, problems.unique(), old, before)
+
+
+def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
+    """Render what changed and bring the output folder up to date."""
+    themes = theme_dirs(site_dir)
+    templates = templates_digest(themes)
+    routes, keys, old = made.routes, made.keys, made.old
     # A rebuild that changes a few files updates the output in place; any other writes it anew.
-    in_place = same_place and target.is_dir() and stale_count(routes, keys, old) * 2 <= len(keys)
+    in_place = bool(old) and target.is_dir() and stale_count(routes, keys, old) * 2 <= len(keys)
     staging = None if in_place else Staging(target)
     try:
         rendered = render_changed(
-            site,
+            made.site,
             routes,
             _environment(tuple(themes), site_dir / memo.CACHE_DIR / "templates", templates),
             keys,
             old,
-            target if same_place else None,
+            target if old else None,
             staging,
-            suspects,
+            made.suspects,
         )
         if staging is None:
             kept = {file: old[file].stamp for file in rendered.kept}
-            before = cache.get("output", "files")
-            written = update_site(rendered.files, routes.static, target, kept, before)
+            written = update_site(rendered.files, routes.static, target, kept, made.before)
         else:
             written = staging.finish(routes.static, rendered.kept, rendered.written)
     except BaseException:
         if staging is not None:
             staging.discard()
         raise
+    records = {
+        file: Record(key, data_digest, *written.stamps[file], uses)
+        for file, (key, data_digest, uses) in rendered.records.items()
+    }
+    cache = memo.current()
     cache.put("output", "dir", str(target))
     cache.put("output", "files", tuple(written.stamps))
-    for file, (key, data_digest, uses) in rendered.records.items():
-        cache.put("route", file, (key, data_digest, *written.stamps[file], uses))
+    for file, record in records.items():
+        cache.put("route", file, tuple(record))
+    state = Previous(
+        made.site, routes, keys, made.maker, made.warnings, target, records, tuple(written.stamps)
+    )
     return BuildResult(
         target,
         written.count,
-        warnings,
+        made.warnings,
         tuple(written.changed),
-        site.today,
-        config.timezone,
+        made.site.today,
+        made.site.config.timezone,
         written.stamps,
-        Previous(site, routes, keys, maker, warnings),
-        patch is not None,
+        state,
+        made.suspects is not None,
     )
 
 

@@ -47,31 +47,26 @@ def output_stamps(out_dir: Path) -> dict[str, list[int]]:
     return stamps
 
 
-def recorded(cache_dir: Path, field: str) -> Any:
-    """One field of the last good build's record, or None."""
+def last_build(cache_dir: Path) -> dict[str, Any] | None:
+    """The last good build's record, or None."""
     try:
         record = json.loads((cache_dir / _FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return record.get(field) if isinstance(record, dict) else None
+    return record if isinstance(record, dict) else None
 
 
-def is_up_to_date(
-    cache_dir: Path, key: dict[str, Any], inputs: dict[str, list[int]]
-) -> dict[str, Any] | None:
-    """The last build's record when nothing changed since; None when a build is needed."""
-    try:
-        record = json.loads((cache_dir / _FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(record, dict) or record.get("key") != json.loads(json.dumps(key)):
-        return None
-    if record.get("inputs") != inputs:
-        return None
+def is_same_build(record: dict[str, Any], key: dict[str, Any]) -> bool:
+    """Whether the recorded build had these options, and its output is still what it wrote."""
+    if record.get("key") != json.loads(json.dumps(key)):
+        return False
     out_dir = Path(record.get("out_dir", ""))
-    if not out_dir.is_dir() or record.get("outputs") != output_stamps(out_dir):
-        return None
-    return record
+    return out_dir.is_dir() and record.get("outputs") == output_stamps(out_dir)
+
+
+def differences(old: dict[str, list[int]], new: dict[str, list[int]]) -> list[str]:
+    """The names whose stamps differ, like "site/content/x.md": changed, added or removed."""
+    return sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name))
 
 
 def remember(
@@ -109,7 +104,8 @@ def build_key(**options: Any) -> dict[str, Any]:
     return {"python": sys.version, **{k: str(v) for k, v in sorted(options.items())}}
 
 
-def _walk(stamps: dict[str, list[int]], label: str, folder: Path) -> None:
+def _walk(stamps: dict[str, list[int]], label: str, folder: Path | str) -> None:
+    # Plain strings, not Paths: a site of thousands of pages has thousands of folders.
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -118,7 +114,7 @@ def _walk(stamps: dict[str, list[int]], label: str, folder: Path) -> None:
         name = f"{label}/{entry.name}" if label else entry.name
         if entry.is_dir(follow_symlinks=False):
             if entry.name not in ("__pycache__", ".lantern-cache"):
-                _walk(stamps, name, Path(entry.path))
+                _walk(stamps, name, entry.path)
         elif entry.is_file():
             stat = entry.stat()
             stamps[name] = [stat.st_size, stat.st_mtime_ns]

@@ -4,6 +4,7 @@ reading every file again; its output must be byte for byte a clean build's."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -91,3 +92,77 @@ def test_after_a_failed_build_the_next_good_one_takes_in_every_change(
     clean = clean_build(preview.site_dir, tmp_path, "fixed", capsys)
     assert tree(preview.out_dir) == tree(clean)
     assert b"fixed text" in (preview.out_dir / "en/articles/hello/index.html").read_bytes()
+
+
+# ------------------------------------------------------------------ on the command line
+def cli_build(site: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    """Build through the command line; returns the record it left for the next build."""
+    assert main(["--site", str(site), "--out", str(out), "--today", TODAY, "--quiet"]) == 0
+    capsys.readouterr()
+    record = json.loads((site / CACHE_DIR / "last-build.json").read_text(encoding="utf-8"))
+    assert isinstance(record, dict)
+    return record
+
+
+def touch(site: Path, name: str, change: Callable[[str], str]) -> None:
+    path = site / name
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_command_line_rebuilds_patch_the_last_full_build_and_equal_clean_builds(
+    make_site: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site, out = make_site(), tmp_path / "out"
+    base = cli_build(site, out, capsys)
+    steps: list[tuple[str, Callable[[str], str], bool]] = [
+        (HELLO, lambda t: t + "\nA new paragraph.\n", True),
+        (HOLA, lambda t: t.replace("texto", "texto nuevo"), True),
+        (HELLO, lambda t: t + "\nAnd one more.\n", True),
+        (HELLO, lambda t: t.replace("title: Hello", "title: Hello there"), False),
+        (HOLA, lambda t: t + "\nOtra frase.\n", True),
+    ]
+    for step, (name, change, patches) in enumerate(steps):
+        touch(site, name, change)
+        record = cli_build(site, out, capsys)
+        # A patched build stands on the base of the build before; a full build is a new base.
+        assert (record["state"] == base["state"]) is patches, step
+        assert tree(out) == tree(clean_build(site, tmp_path, str(step), capsys)), step
+        base = record
+
+
+def test_a_page_patched_once_is_not_written_again_by_the_next_patch(
+    make_site: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site, out = make_site(), tmp_path / "out"
+    cli_build(site, out, capsys)
+    touch(site, HELLO, lambda t: t + "\nA new paragraph.\n")
+    cli_build(site, out, capsys)
+    page = out / "en/articles/hello/index.html"
+    written = page.stat().st_mtime_ns
+    touch(site, HOLA, lambda t: t + "\nOtra frase.\n")
+    cli_build(site, out, capsys)
+    assert page.stat().st_mtime_ns == written
+    assert b"Otra frase" in (out / "es/articles/hola/index.html").read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "other"])
+def test_a_damaged_or_foreign_saved_state_means_a_full_build(
+    damage: str, make_site: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site, out = make_site(), tmp_path / "out"
+    base = cli_build(site, out, capsys)
+    state = site / CACHE_DIR / "last-build.pickle"
+    data = state.read_bytes()
+    if damage == "truncated":
+        state.write_bytes(data[: len(data) // 2])
+    elif damage == "flipped":
+        middle = len(data) // 2
+        state.write_bytes(data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :])
+    else:  # a whole state, but not the one the record names
+        touch(site, "content/pages/stay-safe-online.en.md", lambda t: t + "\nMore about us.\n")
+        cli_build(site, out, capsys)
+        state.write_bytes(data)
+    touch(site, HELLO, lambda t: t + "\nA new paragraph.\n")
+    record = cli_build(site, out, capsys)
+    assert record["state"] != base["state"]
+    assert tree(out) == tree(clean_build(site, tmp_path, damage, capsys))
