@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    refused = _refused_output(options.site, options.out) if options.command == "build" else ""
+    if refused:
+        print(f"build.py: error: {refused} (hint: pass --out a folder of its own)", file=sys.stderr)
+        return EXIT_USAGE
     if options.command == "serve":
         return _serve(options)
     if options.command == "check":
@@ -48,6 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     if options.command == "new":
         return _new(options)
     return _build(options)
+
+
+def _refused_output(site: Path, out: Path | None) -> str:
+    """Why `out` may not be the output folder, or "": a build replaces that folder whole."""
+    if out is None:
+        return ""  # site.yaml's output_dir, which the build checks
+    site, out = site.resolve(), out.resolve()
+    if site.is_relative_to(out):
+        return f"--out {out} holds the site folder: a build would replace the whole site"
+    inside = out.relative_to(site).parts if out.is_relative_to(site) else ()
+    if inside and (inside[0] in ("content", "templates", "static") or inside[0].startswith(".")):
+        return f"--out {out} is inside the site's {inside[0]} folder"
+    return ""
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -35,6 +35,29 @@ def test_a_folder_without_site_yaml_is_a_usage_mistake(
     )
 
 
+@pytest.mark.parametrize(
+    ("out", "reason"),
+    [
+        (".", "holds the site folder: a build would replace the whole site"),
+        ("..", "holds the site folder: a build would replace the whole site"),
+        ("content", "is inside the site's content folder"),
+        ("templates/out", "is inside the site's templates folder"),
+        (".git", "is inside the site's .git folder"),
+    ],
+)
+def test_an_output_folder_that_would_replace_the_site_is_refused(
+    out: str, reason: str, make_site: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site()
+    before = sorted(path for path in site.parent.rglob("*"))
+    assert main(["--site", str(site), "--out", str(site / out)]) == 2
+    target = (site / out).resolve()
+    assert capsys.readouterr().err == (
+        f"build.py: error: --out {target} {reason} (hint: pass --out a folder of its own)\n"
+    )
+    assert sorted(path for path in site.parent.rglob("*")) == before
+
+
 def test_success_says_what_was_built(
     make_site: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
