@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -14,6 +15,10 @@ from lantern.schema import check_shape
 from lantern.yamlfile import YamlDocument, load_yaml
 
 CONFIG_FILES = ("site.yaml", "site.yml")
+# What the site folder already holds: a build replaces its output folder whole, so that may be
+# none of these, nor a hidden folder (the build cache, .git), nor the site folder or one around it.
+_SOURCES = ("content", "templates", "static", *CONFIG_FILES)
+_DRIVE = re.compile(r"^[A-Za-z]:")
 
 
 def config_file(site_dir: Path) -> Path | None:
@@ -69,7 +74,7 @@ def _config(document: YamlDocument, problems: Problems) -> SiteConfig | None:
         featured_campaign=data.get("featured_campaign", ""),
         featured_campaign_at=document.at(("featured_campaign",)),
         menu=_menu(document, languages, problems),
-        output_dir=data.get("output_dir", "_site"),
+        output_dir=_output_dir(document, problems),
         at=document.at(()),
     )
 
@@ -116,6 +121,28 @@ def check_timezone(document: YamlDocument, at: tuple[Any, ...], problems: Proble
         )
         return None
     return str(name)
+
+
+def _output_dir(document: YamlDocument, problems: Problems) -> str:
+    """output_dir when it names a folder of its own inside the site folder; else a problem."""
+    written = document.get(("output_dir",))
+    if written is None:
+        return "_site"
+    parts = [part for part in written.split("/") if part not in ("", ".")]
+    quoted, use_instead = f'output_dir "{written}"', "use a folder of its own, such as _site"
+    if "\\" in written or "\x00" in written:
+        message = "output_dir may only hold folder names and /, not \\ or a NUL character"
+    elif written.startswith("/") or _DRIVE.match(written) or ".." in parts:
+        message = f"{quoted} leaves the site folder"
+        use_instead += ", or pass --out DIR to build elsewhere"
+    elif not parts:
+        message = f"{quoted} is the site folder itself: a build would replace the whole site"
+    elif parts[0] in _SOURCES or parts[0].startswith("."):
+        message = f"{quoted} would mix the built site into {parts[0]}, which the site already uses"
+    else:
+        return "/".join(parts)
+    problems.error(document.at(("output_dir",)), message, use_instead)
+    return "_site"
 
 
 def _organization(

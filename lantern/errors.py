@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,6 +71,12 @@ class Problems:
     def unique(self) -> tuple[Problem, ...]:
         """Each problem once (a translation may meet its source's mistake again), in file order."""
         return tuple(sorted(set(self.found)))
+
+
+def did_you_mean(written: str, known: Iterable[str]) -> str:
+    """A hint for a near miss, 'did you mean "timezone"?'; "" when nothing known is close."""
+    close = difflib.get_close_matches(written, sorted(known), n=1, cutoff=0.6)
+    return f'did you mean "{close[0]}"?' if close else ""
 
 
 class ProblemsFound(Exception):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import string
 from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 
-from lantern.errors import Position, Problems, ProblemsFound
+from lantern.errors import Position, Problems, ProblemsFound, did_you_mean
 from lantern.model import LocalText, Translatable
 from lantern.yamlfile import FieldPath, YamlDocument, load_yaml
 
@@ -98,7 +99,11 @@ def load_strings(
     theme_dirs: list[Path], languages: tuple[str, ...], problems: Problems
 ) -> dict[str, dict[str, LocalText]]:
     """Interface strings per language; each missing one falls back and is reported."""
-    raw = {lang: _strings_of(theme_dirs, lang, problems) for lang in {THEME_BASE_LANG, *languages}}
+    theme = _strings_of(theme_dirs[:1], THEME_BASE_LANG, problems)  # what the templates fill in
+    raw = {
+        lang: _strings_of(theme_dirs, lang, problems, theme)
+        for lang in {THEME_BASE_LANG, *languages}
+    }
     default_lang = languages[0]
     complete = set(raw[THEME_BASE_LANG]) | set(raw[default_lang])
     strings: dict[str, dict[str, LocalText]] = {}
@@ -122,8 +127,13 @@ def load_strings(
     return strings
 
 
-def _strings_of(theme_dirs: list[Path], lang: str, problems: Problems) -> dict[str, str]:
-    """One language's strings: the default theme's, overridden string by string by the site's."""
+def _strings_of(
+    theme_dirs: list[Path], lang: str, problems: Problems, theme: dict[str, str] | None = None
+) -> dict[str, str]:
+    """One language's strings: the default theme's, overridden string by string by the site's.
+
+    With `theme` (the default theme's English strings), each override is checked against it.
+    """
     merged: dict[str, str] = {}
     for theme_dir in theme_dirs:  # default theme first, then the site's own templates/
         path = theme_dir / "i18n" / f"{lang}.yaml"
@@ -135,13 +145,70 @@ def _strings_of(theme_dirs: list[Path], lang: str, problems: Problems) -> dict[s
         except ProblemsFound as found:
             problems.extend(found.problems)
             continue
-        if not isinstance(document.data, dict) or not all(
-            isinstance(v, str) for v in document.data.values()
-        ):
+        if not isinstance(document.data, dict):
             problems.error(document.at(()), "interface strings must be lines of key: text")
             continue
+        if theme is not None and theme_dir != theme_dirs[0]:
+            _check_overrides(document, theme, theme_dirs[1:], problems)
         merged.update(document.data)
     return merged
+
+
+def _check_overrides(
+    document: YamlDocument, theme: dict[str, str], own_dirs: list[Path], problems: Problems
+) -> None:
+    """A site's strings are text, fill in only what the templates give, and are not misspelt."""
+    for key, text in document.data.items():
+        if not isinstance(text, str):
+            problems.error(
+                document.at((key,)),
+                f'the interface string "{key}" must be text',
+                "write the text after the key, in quotes when it contains ': '",
+            )
+        elif key in theme:
+            _check_placeholders(document, key, theme[key], problems)
+        elif (close := did_you_mean(key, theme)) and not _is_used_by(key, own_dirs):
+            problems.error(
+                document.key_at((key,)), f'the theme has no interface string "{key}"', close
+            )
+
+
+def _check_placeholders(
+    document: YamlDocument, key: str, theme_text: str, problems: Problems
+) -> None:
+    """A text that the templates fill in has the theme's {placeholders}, and no others."""
+    wanted, written = _placeholders(theme_text), _placeholders(document.data[key])
+    if not wanted:  # the templates show it as it is, braces and all
+        return
+    if written is None:
+        mistakes = ["has a { or } without its pair"]
+    else:
+        mistakes = [
+            f"uses {{{name}}}, which the templates do not fill in"
+            for name in sorted(written - wanted)
+        ]
+    names = ", ".join(f"{{{name}}}" for name in sorted(wanted))
+    hint = f'use {names} as the theme does: "{theme_text}"; to show a brace, write it twice'
+    for mistake in mistakes:
+        problems.error(document.at((key,)), f'the interface string "{key}" {mistake}', hint)
+
+
+def _placeholders(text: str) -> set[str] | None:
+    """The names in a text's {placeholders}; None when its braces do not pair up."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def _is_used_by(key: str, own_dirs: list[Path]) -> bool:
+    """Whether a site's own template mentions the key (a string of its own, not a misspelling)."""
+    return any(
+        key in path.read_text(encoding="utf-8", errors="replace")
+        for folder in own_dirs
+        for path in folder.rglob("*.*")
+        if path.is_file() and path.suffix != ".yaml"
+    )
 
 
 def _shown(path: Path, theme_dir: Path) -> str:

@@ -2,9 +2,9 @@
 instead of reading, checking and planning every file again (the preview's common case).
 
 It applies only when every changed file is an article the last build had, whose front matter is
-as it was and whose text uses no shortcode it did not use before (those were checked), on the
-same day: then nothing but that text and the digests made from the file can differ. Anything else
-is a full build.
+as it was and whose text uses no shortcode it did not use before (those were checked) and no
+link the build would refuse, on the same day: then nothing but that text and the digests made
+from the file can differ. Anything else is a full build.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 from lantern import memo
 from lantern.depends import KeyMaker
 from lantern.errors import Problem, ProblemsFound
+from lantern.links import unsafe_links
 from lantern.model import Article, Site
 from lantern.parallel import Record
 from lantern.routes import Route, Routes
@@ -120,6 +121,8 @@ def _new_text(site_dir: Path, name: str, old: Article) -> Article | None:
         return None
     if file.front_matter.source != old.front or not _shortcodes(file.body) <= _shortcodes(old.body):
         return None
+    if any(unsafe_links(file.body)):
+        return None  # the full build reports it
     source = file.source + old.source[_DIGEST:]
     return replace(old, body=file.body, body_line=file.body_line, source=source)
 

@@ -7,7 +7,6 @@ field's name) and `x-hint`, so the messages are in an editor's words, not a vali
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cache
 from pathlib import Path
@@ -18,7 +17,7 @@ if TYPE_CHECKING:  # jsonschema is imported only when a file's shape is not in t
     from jsonschema.exceptions import ValidationError
 
 from lantern import memo
-from lantern.errors import Problem
+from lantern.errors import Problem, did_you_mean
 from lantern.yamlfile import YamlDocument
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -122,8 +121,7 @@ def _unknown_fields(error: ValidationError, document: YamlDocument) -> list[Prob
     where = f" in {_field_name(at)}" if at else ""
     problems = []
     for extra in sorted(set(error.instance) - set(known)):
-        close = difflib.get_close_matches(extra, known, n=1, cutoff=0.6)
-        hint = f'did you mean "{close[0]}"?' if close else "known fields: " + ", ".join(known)
+        hint = did_you_mean(extra, known) or "known fields: " + ", ".join(known)
         message = f'unknown field "{extra}"{where}'
         problems.append(Problem(document.key_at((*at, extra)), message, hint))
     return problems

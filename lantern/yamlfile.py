@@ -9,6 +9,7 @@ never reach an editor.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,11 @@ _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_YAML + name for name in ("str", "int", "float", "null", "seq", "map")}
 _TEXT_TAGS = {_YAML + "bool", _YAML + "timestamp"}  # kept as the text the editor wrote
 _TRUE_FALSE = {"true": True, "false": False}
+_TOO_DEEP = "the YAML is nested too deeply to be content"
+_TOO_DEEP_HINT = (
+    "no content type needs more than a few levels; look for a [ or { that is never closed"
+)
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,11 @@ class YamlDocument:
 
 
 class _Loader(yaml.SafeLoader):
-    """A SafeLoader that refuses aliases instead of expanding them."""
+    """A SafeLoader that refuses aliases instead of expanding them, and stops at MAX_DEPTH."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
 
     def compose_node(self, parent: Node | None, index: object) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -83,7 +93,19 @@ class _Loader(yaml.SafeLoader):
             raise yaml.MarkedYAMLError(
                 problem="YAML anchors (&name) are not allowed", problem_mark=event.start_mark
             )
-        return Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+        if self.depth > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(problem=_TOO_DEEP, problem_mark=event.start_mark)
+        self.depth += 1
+        try:
+            return Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+        finally:
+            self.depth -= 1
+
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:  # noqa: N803 (PyYAML's name)
+        # Stop at the bracket that goes too deep: scanning costs time in the square of the depth.
+        if self.flow_level >= MAX_DEPTH:
+            raise yaml.MarkedYAMLError(problem=_TOO_DEEP, problem_mark=self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
 
 
 def read_text(path: Path, shown_as: str) -> str:
@@ -92,47 +114,64 @@ def read_text(path: Path, shown_as: str) -> str:
 
 
 def _read_bytes(path: Path, shown_as: str) -> bytes:
+    """The file's bytes; one too large is refused after reading no more than the limit."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+            size = max(os.fstat(file.fileno()).st_size, len(raw))
     except OSError as error:
         raise _problem(Position(shown_as), f"cannot read the file: {error.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _problem(
+            Position(shown_as),
+            f"the file is {size / 1_000_000:.1f} MB, larger than the "
+            f"{MAX_FILE_BYTES // 1_000_000} MB a content file may be",
+            "split it, or move large media to content/media/",
+        )
+    return raw
+
+
+_UTF_16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _decode(raw: bytes, shown_as: str) -> str:
-    at = Position(shown_as)
-    if len(raw) > MAX_FILE_BYTES:
-        megabytes = len(raw) / 1_000_000
+    save_as_utf8 = 'save it as UTF-8 in your editor ("Save with encoding" -> UTF-8)'
+    if raw.startswith(_UTF_16_MARKS):  # Windows Notepad's "Unicode"
         raise _problem(
-            at,
-            f"the file is {megabytes:.1f} MB, larger than the {MAX_FILE_BYTES // 1_000_000} MB "
-            "a content file may be",
-            "split it, or move large media to content/media/",
+            Position(shown_as, 1), "the file is saved as UTF-16, not UTF-8", save_as_utf8
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise _problem(
-            Position(shown_as, line),
-            "the file is not UTF-8 text",
-            'save it as UTF-8 in your editor ("Save with encoding" -> UTF-8)',
+            Position(shown_as, line), "the file is not UTF-8 text", save_as_utf8
         ) from None
     if "\x00" in text:
-        raise _problem(at, "the file contains a NUL character", "save it again as plain UTF-8 text")
-    return text.removeprefix("\ufeff")
+        where = text.index("\x00")
+        line, column = text.count("\n", 0, where) + 1, where - text.rfind("\n", 0, where)
+        raise _problem(
+            Position(shown_as, line, column),
+            "the file contains a NUL character",
+            "save it again as plain UTF-8 text",
+        )
+    return text.removeprefix("\ufeff")  # a UTF-8 byte-order mark says nothing more: dropped
 
 
 def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; `first_line` is the file line the text starts at."""
-    if _FAST_COMPOSER and "&" not in text and "*" not in text:
+    if _FAST_COMPOSER and "&" not in text and "*" not in text and not _may_nest_deeply(text):
         # No anchor or alias can be in it: libyaml's C composer gives the same nodes, several
         # times faster. Any problem is found again by the Python one, for its exact message.
         try:
             fast = yaml.compose(text, Loader=_FAST_COMPOSER)
-            return _document(fast, shown_as, first_line)
+            return _document(fast, shown_as, first_line, text)
         except (yaml.YAMLError, ProblemsFound, RecursionError):
             pass
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # a character YAML does not allow is refused here, before parsing
+    except yaml.reader.ReaderError as error:
+        raise _not_allowed(text, error, shown_as, first_line) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -140,19 +179,46 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> YamlDocument:
     except yaml.YAMLError as error:
         raise _problem(Position(shown_as, first_line), f"not valid YAML: {error}") from None
     except RecursionError:
-        raise _problem(
-            Position(shown_as, first_line), "the YAML is nested too deeply to be content"
-        ) from None
+        raise _problem(Position(shown_as, first_line), _TOO_DEEP, _TOO_DEEP_HINT) from None
     finally:
         loader.dispose()
-    return _document(node, shown_as, first_line)
+    return _document(node, shown_as, first_line, text)
 
 
-def _document(node: Node | None, shown_as: str, first_line: int) -> YamlDocument:
+def _not_allowed(
+    text: str, error: yaml.reader.ReaderError, shown_as: str, first_line: int
+) -> ProblemsFound:
+    where = error.position
+    line = first_line + text.count("\n", 0, where)
+    return _problem(
+        Position(shown_as, line, where - text.rfind("\n", 0, where)),
+        f"the file contains an invisible control character (U+{error.character:04X})",
+        "delete it: such characters come with text pasted from other programs",
+    )
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """Whether brackets may open more than MAX_DEPTH levels, for libyaml takes time in the square
+    of the depth. Quoted brackets count too: a false alarm only costs the slower parser."""
+    depth = 0
+    for bracket in _BRACKETS.finditer(text):
+        depth = depth + 1 if bracket[0] in "[{" else max(depth - 1, 0)
+        if depth > MAX_DEPTH:
+            return True
+    return False
+
+
+def _document(node: Node | None, shown_as: str, first_line: int, text: str) -> YamlDocument:
     document = YamlDocument(None, shown_as)
     if node is None:
         return document
     data = _plain(node, (), document, first_line - 1, 0)
+    lines = text.split("\n")
+    for at, position in document.values.items():
+        if position.line and not position.column:  # a block's text: at its indentation
+            index = position.line - first_line
+            line = lines[index] if 0 <= index < len(lines) else ""
+            document.values[at] = replace(position, column=len(line) - len(line.lstrip(" ")) + 1)
     return YamlDocument(data, shown_as, document.values, document.keys)
 
 
@@ -232,7 +298,7 @@ def _plain(node: Node, at: FieldPath, document: YamlDocument, line_offset: int, 
     position = _position(node, document.path, line_offset)
     document.values[at] = position
     if depth > MAX_DEPTH:
-        raise _problem(position, "the YAML is nested too deeply to be content")
+        raise _problem(position, _TOO_DEEP, _TOO_DEEP_HINT)
     if node.tag not in _PLAIN_TAGS | _TEXT_TAGS:
         raise _problem(
             position,
@@ -257,7 +323,11 @@ def _mapping(
     for key_node, value_node in node.value:
         key_position = _position(key_node, document.path, line_offset)
         if not isinstance(key_node, ScalarNode):
-            raise _problem(key_position, "a key must be a plain word, not a list or mapping")
+            raise _problem(
+                key_position,
+                "a key must be a plain word, not a list or mapping",
+                "write a field name such as title: at the start of the line, then its value",
+            )
         key = str(key_node.value)
         if key in result:
             raise _problem(
@@ -279,10 +349,13 @@ def _scalar(node: ScalarNode) -> Any:
         return _TRUE_FALSE[text.lower()]
     if ":" in text and node.tag in (_YAML + "int", _YAML + "float"):
         return text  # YAML 1.1 reads 13:00 as the number 780
-    if node.tag == _YAML + "int":
-        return _CONSTRUCTOR.construct_yaml_int(node)
-    if node.tag == _YAML + "float":
-        return _CONSTRUCTOR.construct_yaml_float(node)
+    try:
+        if node.tag == _YAML + "int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if node.tag == _YAML + "float":
+            return _CONSTRUCTOR.construct_yaml_float(node)
+    except (ValueError, IndexError):
+        return text  # not a number after all: 0b_ and 0x_ fit YAML 1.1's pattern, !!int "" none
     return None if node.tag == _YAML + "null" else text
 
 
@@ -292,6 +365,10 @@ _FAST_COMPOSER = getattr(yaml, "CSafeLoader", None)  # absent when PyYAML was bu
 
 def _position(node: Node, path: str, line_offset: int) -> Position:
     mark = node.start_mark
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        # A block's text starts on the line after its "|": a problem in the text is counted
+        # from there (_document finds its column).
+        return Position(path, mark.line + 2 + line_offset)
     return Position(path, mark.line + 1 + line_offset, mark.column + 1)
 
 
@@ -301,10 +378,15 @@ def _yaml_problem(error: yaml.MarkedYAMLError, path: str, first_line: int) -> Pr
     column = mark.column + 1 if mark else 0
     message = error.problem or "not valid YAML"
     hint = "check the indentation and that text containing ': ' is in quotes"
+    if message == _TOO_DEEP:
+        return _problem(Position(path, line, column), _TOO_DEEP, _TOO_DEEP_HINT)
     if "alias" in message or "anchor" in message:
         hint = "write the value out in full instead of referring to another part of the file"
-    elif "tab" in message:
-        hint = "indent with spaces, not tabs"
+    elif "'\\t'" in message:  # PyYAML: found character '\t' that cannot start any token
+        message, hint = "a tab where YAML needs spaces", "indent with spaces, not tabs"
+    elif "another document" in message:
+        message = "a second document starts here"
+        hint = "a file holds one set of fields: remove this '---' line, or the lines after it"
     return _problem(Position(path, line, column), f"not valid YAML: {message}", hint)
 
 

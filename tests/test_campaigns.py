@@ -130,7 +130,8 @@ CASES = {
     "a link that is not a web address": (
         GOOD.replace("{en: /en/hotlines/, es: /es/hotlines/}", "javascript:alert(1)"),
         f'{FILE}:14:11: error: "actions[1].link" must be a web address (https://...), a site '
-        "path (/en/about/), or a mailto:, tel: or sms: link",
+        "path (/en/about/), or a mailto:, tel: or sms: link (hint: for example "
+        "https://example.org/help, /en/about/, mailto:info@example.org or tel:+18883737888)",
     ),
     "a title in a language the site does not have": (
         GOOD.replace("  es: Mes de Prevención 2027", "  fr: Mois de la prévention 2027"),
@@ -239,8 +240,8 @@ def test_a_shortcode_in_an_events_or_an_actions_text_is_checked_at_its_line(
         make_site({"content/events/training.yaml": event, "content/campaigns/month.yaml": campaign})
     )
     assert errors_in(built) == [
-        'content/campaigns/month.yaml:9:11: error: fact shortcode: there is no fact "a/b" '
+        'content/campaigns/month.yaml:9:9: error: fact shortcode: there is no fact "a/b" '
         "(hint: write SHEET/ID: the file name in content/facts/ and the id of one of its facts)",
-        'content/events/training.yaml:6:14: error: hotline shortcode: there is no hotline "nowhere" '
+        'content/events/training.yaml:6:3: error: hotline shortcode: there is no hotline "nowhere" '
         "(hint: use the file name of content/hotlines/ID.yaml, without .yaml)",
     ]

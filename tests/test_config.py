@@ -65,7 +65,8 @@ CASES = {
     ),
     "menu names a missing page": (
         GOOD + "menu:\n  - page: about\n",
-        'site.yaml:9:11: error: the menu names the page "about", which does not exist',
+        'site.yaml:9:11: error: the menu names the page "about", which does not exist'
+        " (hint: use a page's KEY: its file name in content/pages/ without .LANG.md)",
     ),
     "menu section without content": (
         GOOD + "menu:\n  - section: resources\n",

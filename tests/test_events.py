@@ -69,7 +69,9 @@ CASES = {
     ),
     "registration_url without https://": (
         GOOD.replace("https://minimal.example.org/register", "minimal.example.org/register"),
-        f'{FILE}:13:19: error: "registration_url" must be a full web address starting with https://',
+        f'{FILE}:13:19: error: "registration_url" must be a full web address starting with https://'
+        " (hint: copy the whole address from the browser's address bar, such as"
+        " https://example.org/help)",
     ),
     "image without alt": (
         GOOD + "image: walk.jpg\n",

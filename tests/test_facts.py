@@ -118,7 +118,8 @@ CASES = {
             "content/resources/parents.yaml": "title: For parents\nlinks:\n  - title: A\n    url: ftp://x.org\n"
         },
         'content/resources/parents.yaml:4:10: error: "links[1].url" must be a full web address '
-        "starting with https://",
+        "starting with https:// (hint: copy the whole address from the browser's address bar, "
+        "such as https://example.org/help)",
     ),
 }
 

@@ -29,6 +29,7 @@ ALLOWED = {
     "patch": {
         "depends",
         "errors",
+        "links",
         "memo",
         "model",
         "parallel",
@@ -37,6 +38,7 @@ ALLOWED = {
         "uptodate",
         "yamlfile",
     },
+    "links": {"errors", "memo"},
     "watch": set(),
     "uptodate": {"memo"},
     "pipeline": {
@@ -55,7 +57,17 @@ ALLOWED = {
     "depends": {"memo", "model", "routes", "shortcodes"},
     "parallel": {"memo", "model", "output", "render", "routes"},
     "config": {"errors", "i18n", "model", "schema", "yamlfile"},
-    "content": {"content", "model", "yamlfile", "schema", "errors", "i18n", "config", "shortcodes"},
+    "content": {
+        "content",
+        "model",
+        "yamlfile",
+        "schema",
+        "errors",
+        "i18n",
+        "config",
+        "links",
+        "shortcodes",
+    },
     "routes": {"model"},
     "render": {
         "errors",

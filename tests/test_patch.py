@@ -166,3 +166,14 @@ def test_a_damaged_or_foreign_saved_state_means_a_full_build(
     record = cli_build(site, out, capsys)
     assert record["state"] != base["state"]
     assert tree(out) == tree(clean_build(site, tmp_path, damage, capsys))
+
+
+def test_an_edit_that_adds_a_refused_link_is_reported_not_patched(preview: Preview) -> None:
+    path = preview.site_dir / HELLO
+    path.write_text(path.read_text(encoding="utf-8") + "\n[x](javascript:alert(1))\n", "utf-8")
+    outcome = preview.build([HELLO])
+    assert [str(problem) for problem in outcome.problems if problem.severity == "error"] == [
+        f'{HELLO}:11: error: the link "javascript:alert(1)" starts with "javascript:", which is not'
+        " allowed (hint: a link starts with https://, http://, mailto:, tel: or sms:, or is a path"
+        " of this site such as /en/about/)"
+    ]

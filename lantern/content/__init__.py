@@ -14,8 +14,9 @@ from lantern.content.media import check_in_media, list_media
 from lantern.content.pages import load_pages
 from lantern.content.records import ids_on_disk
 from lantern.content.resources import load_resources
-from lantern.errors import Position, Problems
+from lantern.errors import Position, Problems, did_you_mean
 from lantern.i18n import load_strings
+from lantern.links import check_link_addresses
 from lantern.model import Article, BuildOptions, Campaign, Event, FactSheet, Page, Site, SiteConfig
 from lantern.shortcodes import NAMES, Shortcode, find_shortcodes
 
@@ -51,6 +52,7 @@ def read_all(
     _check_slugs(site, problems)
     _check_references(site, site_dir, problems)
     _check_shortcodes(site, site_dir, problems)
+    check_link_addresses(markdown_texts(site), problems)
     _report_missing_translations(site, problems)
     return site
 
@@ -88,23 +90,27 @@ def _check_references(site: Site, site_dir: Path, problems: Problems) -> None:
             problems.error(
                 at,
                 f'help lists "{hotline_id}", but there is no content/hotlines/{hotline_id}.yaml',
-                "use the file name (without .yaml) of a hotline listing",
+                did_you_mean(hotline_id, hotlines)
+                or "use the file name (without .yaml) of a hotline listing",
             )
     logo = config.organization.logo
     if logo:
         check_in_media(logo, site.media, config.organization.logo_at, problems, "logo")
-    featured = config.featured_campaign
-    if featured and featured not in ids_on_disk(site_dir, "campaigns"):
+    featured, campaigns = config.featured_campaign, ids_on_disk(site_dir, "campaigns")
+    if featured and featured not in campaigns:
         problems.error(
             config.featured_campaign_at,
             f'featured_campaign names "{featured}", but there is no content/campaigns/{featured}.yaml',
-            "use the file name (without .yaml) of a campaign",
+            did_you_mean(featured, campaigns) or "use the file name (without .yaml) of a campaign",
         )
     page_keys = {page.key for page in site.pages}
     for item in config.menu:
         if item.kind == "page" and item.target not in page_keys:
             problems.error(
-                item.at, f'the menu names the page "{item.target}", which does not exist'
+                item.at,
+                f'the menu names the page "{item.target}", which does not exist',
+                did_you_mean(item.target, page_keys)
+                or "use a page's KEY: its file name in content/pages/ without .LANG.md",
             )
         if item.kind == "section" and not _has_pages(site, item.target):
             problems.error(
@@ -157,8 +163,7 @@ def markdown_texts(site: Site) -> Iterator[tuple[str, Position]]:
         *site.campaigns,
     )
     for record in records:
-        for text, at in record.markdown_at:  # a block (|) starts on the line after its key
-            yield text, Position(at.path, at.line + 1, at.column)
+        yield from record.markdown_at
 
 
 def _check_shortcodes(site: Site, site_dir: Path, problems: Problems) -> None:
@@ -179,21 +184,21 @@ def _check_shortcode(
         problems.error(
             at,
             f'unknown shortcode "{name}"',
-            "known shortcodes: "
-            + ", ".join(NAMES)
-            + "; to show one as text, put it in a code block",
+            did_you_mean(name, NAMES)
+            or f"known shortcodes: {', '.join(NAMES)}; to show one as text, put it in a code block",
         )
-    elif not argument:
+        return
+    if not argument:
         problems.error(
             at, f"the {name} shortcode needs {NAMES[name]}", f"for example {{{{< {name} ID >}}}}"
         )
-    elif not _exists(site, name, argument) and not _has_own_problems(
-        site, site_dir, name, argument
-    ):
+        return
+    known = _known(site, name)
+    if argument not in known and not _has_own_problems(site, site_dir, name, argument):
         problems.error(
             at,
             f'{name} shortcode: there is no {_NOUNS[name]} "{argument}"',
-            _hint(name),
+            did_you_mean(argument, known) or _hint(name),
         )
 
 
@@ -223,18 +228,20 @@ _NOUNS = {
 }
 
 
-def _exists(site: Site, name: str, argument: str) -> bool:
+def _known(site: Site, name: str) -> list[str]:
+    """Everything a shortcode of this name may name."""
+    sheets = site.fact_sheets
     if name == "hotline":
-        return site.hotline(argument) is not None
+        return [hotline.id for hotline in site.hotlines]
     if name == "fact":
-        return site.fact(argument) is not None
+        return [fact.reference for sheet in sheets for fact in sheet.facts]
     if name == "chart":
-        return site.chart(argument) is not None
+        return [chart.reference for sheet in sheets for chart in sheet.charts]
     if name == "signs":
-        return any(s.id == argument and s.signs for s in site.fact_sheets)
+        return [sheet.id for sheet in sheets if sheet.signs]
     if name == "event":
-        return site.event(argument) is not None
-    return any(r.id == argument for r in site.resources)
+        return [event.id for event in site.events]
+    return [resource.id for resource in site.resources]
 
 
 def _hint(name: str) -> str:

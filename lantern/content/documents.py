@@ -52,7 +52,15 @@ def read_documents(
     broken_sources = set()
     for path, shown_as in _markdown_files(site_dir / "content" / folder, site_dir):
         document = _read(path, shown_as, schema, languages, problems)
-        if document:
+        earlier = grouped.get(document.key, {}).get(document.lang) if document else None
+        if earlier:  # the same KEY.LANG.md in two subfolders: neither may silently win
+            problems.error(
+                Position(shown_as),
+                f"{path.name} is also at {earlier.shown_as}",
+                f"rename one of them: a KEY.LANG.md name is used once in content/{folder}/,"
+                " subfolders included",
+            )
+        elif document:
             grouped.setdefault(document.key, {})[document.lang] = document
         elif path.name.endswith(f".{languages[0]}.md"):
             broken_sources.add(path.name.split(".")[0])

@@ -31,10 +31,18 @@ def list_media(site_dir: Path, problems: Problems) -> tuple[str, ...]:
     if not folder.is_dir():
         return ()
     found = []
+    inside = folder.resolve()
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or path.name.startswith("."):
             continue
         relative = path.relative_to(folder)
+        if not path.resolve().is_relative_to(inside):  # a link: it would publish what it points at
+            problems.error(
+                Position(path.relative_to(site_dir).as_posix()),
+                "the file is a link to a file outside content/media/",
+                "copy the file itself into content/media/: everything in it is published",
+            )
+            continue
         if not all(_SAFE_NAME.match(part) for part in relative.parts):
             problems.error(
                 Position(path.relative_to(site_dir).as_posix()),

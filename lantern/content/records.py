@@ -10,7 +10,7 @@ from lantern.schema import check_shape
 from lantern.yamlfile import YamlDocument, load_yaml
 
 MarkdownSources = tuple[tuple[str, Position], ...]  # (Markdown text, where it starts)
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # as common.schema.json#/$defs/id says
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")  # as common.schema.json#/$defs/id says
 
 
 def markdown_at(document: YamlDocument, at: tuple[str | int, ...]) -> MarkdownSources:
@@ -36,10 +36,22 @@ def read_records(
     """(id, document) for each content/FOLDER/ID.yaml that fits `schema`; the rest are problems."""
     directory = site_dir / "content" / folder
     records = []
+    taken: dict[str, str] = {}  # id -> the file that has it
     for path in sorted(directory.iterdir()) if directory.is_dir() else []:
         if path.name.startswith(".") or not path.is_file():
             continue
-        document = _read(path, path.relative_to(site_dir).as_posix(), schema, problems)
+        shown_as = path.relative_to(site_dir).as_posix()
+        is_yaml = path.suffix in (".yaml", ".yml")
+        if is_yaml and path.stem in taken:  # ID.yaml and ID.yml: neither may silently win
+            problems.error(
+                Position(shown_as),
+                f'the id "{path.stem}" is already taken by {taken[path.stem]}',
+                "keep one of the two files: an id is the file name without .yaml or .yml",
+            )
+            continue
+        if is_yaml:
+            taken[path.stem] = shown_as
+        document = _read(path, shown_as, schema, problems)
         if document is not None:
             records.append((path.stem, document))
     return records
@@ -58,8 +70,19 @@ def _read(path: Path, shown_as: str, schema: str, problems: Problems) -> YamlDoc
     except ProblemsFound as found:
         problems.extend(found.problems)
         return None
+    if document.data is None:
+        problems.error(
+            document.at(()),
+            "the file is empty",
+            "write its fields, one 'field: value' per line, or delete the file",
+        )
+        return None
     if not isinstance(document.data, dict):
-        problems.error(document.at(()), "the file must be fields such as title: (one per line)")
+        problems.error(
+            document.at(()),
+            "the file must be fields, one 'field: value' per line",
+            "remove the '- ' in front of the fields, or the text outside any field",
+        )
         return None
     shape = check_shape(document, schema)
     problems.extend(shape)
