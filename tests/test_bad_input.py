@@ -438,6 +438,18 @@ CASES = [
         "content/media/notes.txt: error: the file is a link to a file outside content/media/"
         " (hint: copy the file itself into content/media/: everything in it is published)",
     ),
+    case(
+        "static-link-to-a-file-outside-static",
+        {"static/notes.txt": Link("../site.yaml")},
+        "static/notes.txt: error: the file is a link to a file outside static/"
+        " (hint: copy the file itself into static/: everything in it is published)",
+    ),
+    case(
+        "theme-static-link-to-a-file-outside",
+        {"templates/static/notes.txt": Link("../../site.yaml")},
+        "templates/static/notes.txt: error: the file is a link to a file outside templates/static/"
+        " (hint: copy the file itself into templates/static/: everything in it is published)",
+    ),
     # ---------------------------------------------------------------- shortcodes
     case(
         "shortcode-unknown-name",

@@ -10,7 +10,7 @@ from lantern.content.campaigns import load_campaigns
 from lantern.content.events import load_events
 from lantern.content.facts import load_fact_sheets
 from lantern.content.hotlines import load_hotlines
-from lantern.content.media import check_in_media, list_media
+from lantern.content.media import check_in_media, check_static, list_media
 from lantern.content.pages import load_pages
 from lantern.content.records import ids_on_disk
 from lantern.content.resources import load_resources
@@ -34,6 +34,7 @@ def read_all(
     """Every content file of the site, checked; problems are collected, not raised."""
     assert options.today is not None, "the command line decides today"
     media = list_media(site_dir, problems)
+    check_static(site_dir, problems)
     fact_sheets = load_fact_sheets(site_dir, config, problems)
     campaign_ids = ids_on_disk(site_dir, "campaigns")
     site = Site(

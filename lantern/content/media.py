@@ -36,12 +36,7 @@ def list_media(site_dir: Path, problems: Problems) -> tuple[str, ...]:
         if not path.is_file() or path.name.startswith("."):
             continue
         relative = path.relative_to(folder)
-        if not path.resolve().is_relative_to(inside):  # a link: it would publish what it points at
-            problems.error(
-                Position(path.relative_to(site_dir).as_posix()),
-                "the file is a link to a file outside content/media/",
-                "copy the file itself into content/media/: everything in it is published",
-            )
+        if _leaves(path, inside, site_dir, "content/media", problems):
             continue
         if not all(_SAFE_NAME.match(part) for part in relative.parts):
             problems.error(
@@ -52,3 +47,25 @@ def list_media(site_dir: Path, problems: Problems) -> tuple[str, ...]:
             continue
         found.append(relative.as_posix())
     return tuple(found)
+
+
+def check_static(site_dir: Path, problems: Problems) -> None:
+    """No file of the site's static folders is a link out of them (it would be published)."""
+    for name in ("static", "templates/static"):
+        folder = site_dir / name
+        inside = folder.resolve()
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                _leaves(path, inside, site_dir, name, problems)
+
+
+def _leaves(path: Path, inside: Path, site_dir: Path, name: str, problems: Problems) -> bool:
+    """Whether the file is a link out of its folder `inside`: it would publish what it points at."""
+    if path.resolve().is_relative_to(inside):
+        return False
+    problems.error(
+        Position(path.relative_to(site_dir).as_posix()),
+        f"the file is a link to a file outside {name}/",
+        f"copy the file itself into {name}/: everything in it is published",
+    )
+    return True
