@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from lantern.leftovers import is_running
+
 CACHE_DIR = ".lantern-cache"
 _FILE = "memo.pickle"
 _MAGIC = b"lantern-memo-1\n"
@@ -247,7 +249,11 @@ def write_pickle(path: Path, value: Any, version: str) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     body_digest = digest(body)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    prefix = f".{path.name}-"
+    for leftover in path.parent.glob(prefix + "*"):  # of a build killed while saving
+        if not is_running(leftover.name.removeprefix(prefix).partition("-")[0]):
+            leftover.unlink(missing_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f"{prefix}{os.getpid()}-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(_MAGIC + version.encode() + b"\n" + body_digest.encode() + body)

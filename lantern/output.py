@@ -4,21 +4,27 @@ A full build writes everything into a staging folder beside the output and swaps
 failed or interrupted build never leaves a half-written site: the previous one stays until the
 new one is complete. A rebuild that changes a few files of a large site updates the output in
 place instead (creating and deleting thousands of folders costs more than the rest of such a
-rebuild): each changed file is written beside its old self and renamed over it, pages before the
-lists and feeds that link to them, removals last. A rebuild killed midway thus leaves every file
-whole, each either old or new, and the next build finishes the job. Either way, a file whose bytes
-did not change is not written again, so it keeps its time stamp and rsync or a host's upload sees
-only the files that really changed.
+rebuild): each changed file is written into a scratch folder beside the output and renamed over
+its old self, pages before the lists and feeds that link to them, removals last. A rebuild killed
+midway thus leaves every file whole, each either old or new, and no temporary file where a host
+would publish it; the next build finishes the job and removes what the killed one left beside the
+output. Either way, a file whose bytes did not change is not written again, so it keeps its time
+stamp and rsync or a host's upload sees only the files that really changed.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from lantern.leftovers import is_running
 
 Stamp = tuple[int, int]  # (size, mtime_ns) of a file in the output
 
@@ -66,8 +72,8 @@ class Staging:
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir.resolve()
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-        prefix = f".{self.out_dir.name}.staging-"
-        self.path = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
+        _clear_leftovers(self.out_dir)
+        self.path = _beside(self.out_dir, "staging")
 
     def write(self, relative: str, content: bytes) -> None:
         _target(self.path, relative).write_bytes(content)
@@ -111,14 +117,19 @@ def update_site(
     without looking through the whole folder.
     """
     out_dir = out_dir.resolve()
+    _clear_leftovers(out_dir)
     written = Written(stamps=dict(kept))
-    for relative in sorted(files, key=_links_last):
-        _replace(_target(out_dir, relative), files[relative])
-        written.changed.append(relative)
-    for relative, source in copies:
-        if not _same_file(source, out_dir / relative):
-            _replace(_target(out_dir, relative), source.read_bytes())
+    scratch = _beside(out_dir, "update")
+    try:
+        for relative in sorted(files, key=_links_last):
+            _replace(_target(out_dir, relative), files[relative], scratch)
             written.changed.append(relative)
+        for relative, source in copies:
+            if not _same_file(source, out_dir / relative):
+                _replace(_target(out_dir, relative), source.read_bytes(), scratch)
+                written.changed.append(relative)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     for relative in (*files, *(relative for relative, _ in copies)):
         stamp = stamp_of(out_dir / relative)
         assert stamp is not None, relative
@@ -136,9 +147,10 @@ def _links_last(relative: str) -> tuple[int, str]:
     return (-depth if relative.endswith(".html") else 1, relative)
 
 
-def _replace(target: Path, content: bytes) -> None:
-    """Write beside the file, then rename over it: a reader never sees half a file."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+def _replace(target: Path, content: bytes, scratch: Path) -> None:
+    """Write into the scratch folder, then rename over the file: a reader never sees half a file,
+    nor a temporary one."""
+    temporary = scratch / "next"
     temporary.write_bytes(content)
     temporary.replace(target)
 
@@ -174,9 +186,16 @@ def stamp_of(path: Path) -> Stamp | None:
 
 
 def _target(root: Path, relative: str) -> Path:
+    """`root / relative`, with the folders it needs inside `root`, never `root` itself: a worker
+    process that outlives a killed build must not bring back a staging folder once removed."""
     target = _inside(root, relative)
-    if not target.parent.is_dir():
-        target.parent.mkdir(parents=True, exist_ok=True)
+    missing = []
+    for folder in target.parents:
+        if folder == root or folder.is_dir():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        folder.mkdir(exist_ok=True)
     return target
 
 
@@ -209,8 +228,60 @@ def _inside(root: Path, relative: str) -> Path:
 
 
 def _swap(staging: Path, out_dir: Path) -> None:
-    old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-    if out_dir.exists():
+    """Put the complete staging folder in the output's place, then remove the old output."""
+    if not out_dir.exists():
+        staging.rename(out_dir)
+    elif _exchange(staging, out_dir):  # in one step: a host never finds the output missing
+        shutil.rmtree(staging, ignore_errors=True)  # which now holds the old site
+    else:  # in two; a build killed between them is undone by the next (_clear_leftovers)
+        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}-")
         out_dir.rename(old)
-    staging.rename(out_dir)
-    shutil.rmtree(old, ignore_errors=True)
+        staging.rename(out_dir)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from Linux's <fcntl.h> and <linux/fs.h>
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically (Linux's renameat2); False where the system cannot."""
+    if sys.platform != "linux":
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:  # a C library older than glibc 2.28
+        return False
+    paths = (os.fsencode(first), os.fsencode(second))
+    if renameat2(_AT_FDCWD, paths[0], _AT_FDCWD, paths[1], _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS):  # a file system or kernel without it
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
+# What a build leaves beside the output folder while it runs, named .OUT.KIND-PID-...:
+# "staging" the new site (or, once swapped, the old one), "update" one file at a time on its
+# way into the output, "old" the old site during a swap in two steps.
+_KINDS = ("staging", "update", "old")
+
+
+def _beside(out_dir: Path, kind: str) -> Path:
+    """A new, empty folder of this kind beside the output, named for this process."""
+    prefix = f".{out_dir.name}.{kind}-{os.getpid()}-"
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir.parent))
+
+
+def _clear_leftovers(out_dir: Path) -> None:
+    """Remove what killed builds of `out_dir` left beside it; when one was killed between the two
+    steps of a swap, which leaves no output folder, put the old site back."""
+    prefix = f".{out_dir.name}."
+    for path in out_dir.parent.iterdir():
+        if not path.name.startswith(prefix):
+            continue
+        kind, _, named = path.name[len(prefix) :].partition("-")
+        if kind not in _KINDS or is_running(named.partition("-")[0]):
+            continue
+        if kind == "old" and not out_dir.exists():
+            path.rename(out_dir)
+        else:
+            shutil.rmtree(path, ignore_errors=True)

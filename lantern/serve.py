@@ -121,13 +121,13 @@ class Server:
         self._building = False
 
     def application(self) -> web.Application:
-        settings: dict[str, Any] = {"preview": self.preview, "server": self}
+        this: dict[str, Any] = {"server": self}
         return web.Application(
             [
-                (r"/livereload", _ReloadSocket, {"server": self}),
-                (r"/livereload\.js", LiveReloadJSHandler),
-                (r"/__lantern/preview\.css", _OverlayStyle),
-                (r"/(.*)", _SiteFiles, settings),
+                (r"/livereload", _ReloadSocket, this),
+                (r"/livereload\.js", _ReloadScript, this),
+                (r"/__lantern/preview\.css", _OverlayStyle, this),
+                (r"/(.*)", _SiteFiles, this),
             ],
             websocket_ping_interval=20,
         )
@@ -193,33 +193,41 @@ def _reload_pages() -> None:
             LiveReloadHandler.waiters.discard(page)
 
 
-class _ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
-    """The livereload protocol's socket (the package's handshake), for this server's pages only."""
+class _OwnAddressOnly(web.RequestHandler):
+    """Answers only requests made to this server's own address: a page on another site whose
+    name was made to point here (DNS rebinding) gets nothing, not even the reload socket."""
 
     def initialize(self, server: Server) -> None:
         self.server = server
+
+    def prepare(self) -> None:
+        if self.request.host not in self.server.origins:
+            raise web.HTTPError(403)
+
+
+class _ReloadSocket(_OwnAddressOnly, LiveReloadHandler):  # type: ignore[misc]
+    """The livereload protocol's socket (the package's handshake), for this server's pages only.
+
+    Tornado (6.6) does not ask check_origin when the Origin names the same host as the Host
+    header, as a rebound page's does; prepare's check of the Host refuses that one.
+    """
 
     def check_origin(self, origin: str) -> bool:
         return _host_of(origin) in self.server.origins
 
 
-class _OverlayStyle(web.RequestHandler):
+class _ReloadScript(_OwnAddressOnly, LiveReloadJSHandler):  # type: ignore[misc]
+    """livereload.js, the package's browser client."""
+
+
+class _OverlayStyle(_OwnAddressOnly):
     def get(self) -> None:
         self.set_header("Content-Type", "text/css; charset=utf-8")
         self.write(_OVERLAY_CSS.read_bytes())
 
 
-class _SiteFiles(web.RequestHandler):
+class _SiteFiles(_OwnAddressOnly):
     """The preview's output folder, as a static host serves it, with the live-reload client."""
-
-    def initialize(self, preview: Preview, server: Server) -> None:
-        self.preview = preview
-        self.server = server
-
-    def prepare(self) -> None:
-        # A page on another site that names this address (DNS rebinding) gets nothing.
-        if self.request.host not in self.server.origins:
-            raise web.HTTPError(403)
 
     def head(self, path: str) -> None:
         self.get(path)
@@ -227,7 +235,7 @@ class _SiteFiles(web.RequestHandler):
     def get(self, path: str) -> None:
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Content-Type-Options", "nosniff")
-        found = resolve(self.preview.out_dir, path)
+        found = resolve(self.server.preview.out_dir, path)
         if found is None:
             self._not_found()
         elif found.is_dir():
@@ -237,19 +245,19 @@ class _SiteFiles(web.RequestHandler):
 
     def _not_found(self) -> None:
         self.set_status(404)
-        page = self.preview.out_dir / "404.html"
+        page = self.server.preview.out_dir / "404.html"
         if page.is_file():
             self._send(page)
             return
         self.set_header("Content-Type", "text/html; charset=utf-8")
         empty = b"<!DOCTYPE html><html><head><title>Not found</title></head><body></body></html>"
-        self.finish(with_preview(empty, self.server.port, self.preview.outcome.problems))
+        self.finish(with_preview(empty, self.server.port, self.server.preview.outcome.problems))
 
     def _send(self, file: Path) -> None:
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         data = file.read_bytes()
         if kind == "text/html":
-            data = with_preview(data, self.server.port, self.preview.outcome.problems)
+            data = with_preview(data, self.server.port, self.server.preview.outcome.problems)
             kind += "; charset=utf-8"
         elif kind.startswith("text/") or kind in ("application/xml", "application/json"):
             kind += "; charset=utf-8"
@@ -330,20 +338,23 @@ def serve(site_dir: Path, options: BuildOptions, host: str, port: int, say: Say)
     """Build, then serve until interrupted; returns the exit status. `say` prints a line."""
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # a 404 is no news to an editor
     preview = Preview(site_dir, options)
-    report(["first build"], preview.build(), say)
     server = Server(preview, host, port, say)
+    server.loop = loop = ioloop.IOLoop.current()
+    # Watched from before the first build: an edit saved while it runs, or the moment the
+    # address appears, is built as soon as the server runs.
+    watcher = Watcher(preview.site_dir, DEFAULT_THEME, server.on_change)
+    watcher.start()
+    report(["first build"], preview.build(), say)
     try:
         listening = server.application().listen(port, address=host)
     except OSError as error:
+        watcher.stop()
         say(f"build.py serve: error: cannot listen on {host}:{port}: {error.strerror}")
         return 2
-    server.loop = loop = ioloop.IOLoop.current()
     signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
     announce(host, port, say)
-    watcher = Watcher(preview.site_dir, DEFAULT_THEME, server.on_change)
-    watcher.start()
     try:
-        server.loop.start()
+        loop.start()
     except KeyboardInterrupt:
         say("Stopped.")
     finally:

@@ -17,6 +17,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from lantern import memo
 from lantern.cli import main
 from lantern.markup import to_html
 from lantern.memo import CACHE_DIR
@@ -159,6 +160,57 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
     rebuilt = build(sites, out=out)
     assert rebuilt.status == 0 and tree(out) == good
     assert len(memo_file.read_bytes()) > 1000  # written whole again
+
+
+# hello.en.md's text as the cache holds it, converted; changed, it would show on the page.
+CONVERTED, FORGED = b"Some <em>text</em> with", b"Some <em>TEXT</em> with"
+
+
+def another_versions(saved: bytes) -> bytes:
+    """The cache file as another version of Lantern would have written it, whole (its digest
+    right), holding a forged text: only the version tells it must not be used."""
+    version = memo.code_version().encode()
+    header = saved[: saved.index(version) + len(version) + 1]
+    body = saved[len(header) + 32 :].replace(CONVERTED, FORGED)
+    return header.replace(version, b"0" * len(version)) + memo.digest(body).encode() + body
+
+
+def flipped_in_the_middle(saved: bytes) -> bytes:
+    middle = len(saved) // 2
+    return (
+        saved[:middle] + bytes(b ^ 0xFF for b in saved[middle : middle + 8]) + saved[middle + 8 :]
+    )
+
+
+DAMAGES: dict[str, Callable[[bytes], bytes]] = {
+    "cut short": lambda saved: saved[: len(saved) // 2],
+    "empty": lambda saved: b"",
+    "bytes flipped in the middle": flipped_in_the_middle,
+    "a text changed, the digest not": lambda saved: saved.replace(CONVERTED, FORGED),
+    "another version's": another_versions,
+    "not a cache at all": lambda saved: b"\x80\x05" + saved[len(saved) // 2 :],
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_cache_file_is_never_used_and_is_saved_whole_again(
+    sites: Path, build: Callable[..., Built], tmp_path: Path, damage: str
+) -> None:
+    """The site is built again into a new folder, so that every page is rendered anew: a damaged
+    entry taken from the cache would show on a page."""
+    first = build(sites, out=tmp_path / "first")
+    memo_file = sites / CACHE_DIR / "memo.pickle"
+    saved = memo_file.read_bytes()
+    assert first.status == 0 and CONVERTED in saved
+    memo_file.write_bytes(DAMAGES[damage](saved))
+    second = build(sites, out=tmp_path / "second")
+    assert second.status == 0
+    assert tree(second.out) == tree(first.out)
+    entries = memo.read_pickle(memo_file, memo.code_version())  # whole, of this version
+    assert isinstance(entries, dict) and entries["output"]["dir"] == str(second.out.resolve())
+    assert any(
+        text.startswith("<h2") and "<em>text</em>" in text for text in entries["markdown"].values()
+    )
 
 
 def test_deleting_a_source_removes_its_outputs(

@@ -41,6 +41,7 @@ ALLOWED = {
     "links": {"errors", "memo"},
     "watch": set(),
     "uptodate": {"memo"},
+    "leftovers": set(),
     "pipeline": {
         "patch",
         "config",
@@ -100,7 +101,7 @@ ALLOWED = {
     "views": {"areas", "i18n", "model"},
     "areas": {"i18n"},
     "markup": {"shortcodes"},
-    "memo": set(),
+    "memo": {"leftovers"},
     "shortcodes": set(),
     "charts": set(),
     "share_images": set(),
@@ -112,7 +113,7 @@ ALLOWED = {
     "yamlfile": {"errors", "memo"},
     "model": {"errors"},
     "errors": set(),
-    "output": set(),
+    "output": {"leftovers"},
 }
 
 
