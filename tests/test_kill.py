@@ -50,7 +50,7 @@ STEP = 0.001  # seconds a build runs between two looks at it
 SHORT_STEP = 0.0001  # while it updates the output in place, a write of a few milliseconds
 LONG_STEP = 0.005  # while it renders a whole site, in about a second
 ATTEMPTS = 3  # builds to try, when the moment to kill one went by between two looks
-BROKEN_EVERY = 5  # after every fifth kill, a build of a broken site first
+BROKEN_EVERY = 1  # after every kill, a build of a broken site first: it must change nothing
 LANDED: collections.Counter[str] = collections.Counter()  # where the kills landed, for -s runs
 
 
