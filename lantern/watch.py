@@ -19,7 +19,8 @@ class Watcher:
     """Calls `changed` with the names of the files that changed, once per burst of edits.
 
     The operating system reports each change as it happens (inotify, FSEvents, ...); a burst
-    ends when the files have been still for QUIET_SECONDS. Only what a build reads is watched
+    ends when the files have been still for QUIET_SECONDS, but a file saved after stillness is
+    built at once (where the system says when a file written is closed: inotify). Only what a build reads is watched
     (never .venv/ or an output folder, whose churn would flood the operating system's queue).
     """
 
@@ -34,6 +35,8 @@ class Watcher:
         self._lock = threading.Lock()
         self._names: set[str] = set()
         self._last = 0.0
+        self._at_once = threading.Event()  # build without waiting for stillness
+        self._took_at_once = False  # this burst has had its build at once
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._observer = Observer()
@@ -51,10 +54,19 @@ class Watcher:
         self._wake.set()
         self._observer.stop()
 
-    def saw(self, name: str) -> None:
+    def saw(self, name: str, is_saved: bool = False) -> None:
+        """Note a change; `is_saved` when the file was closed after writing (a save is done)."""
         with self._lock:
+            now = time.monotonic()
+            if now - self._last >= QUIET_SECONDS:
+                self._took_at_once = False  # a new burst, after stillness
             self._names.add(name)
-            self._last = time.monotonic()
+            self._last = now
+            if is_saved and not self._took_at_once:
+                # The first save after stillness is built at once: waiting for stillness would
+                # only delay the editor's one save; the rest of a burst waits for stillness.
+                self._took_at_once = True
+                self._at_once.set()
         self._wake.set()
 
     def _run(self) -> None:
@@ -62,11 +74,11 @@ class Watcher:
             while True:  # until the files have been still long enough
                 with self._lock:
                     still = time.monotonic() - self._last
-                if still >= QUIET_SECONDS:
+                if still >= QUIET_SECONDS or self._at_once.wait(QUIET_SECONDS - still):
                     break
-                time.sleep(QUIET_SECONDS - still)
             with self._lock:
                 names, self._names = sorted(self._names), set()
+                self._at_once.clear()
                 self._wake.clear()
             if names:
                 self.changed(names)
@@ -84,7 +96,7 @@ class _Events(FileSystemEventHandler):
         for path in (event.src_path, getattr(event, "dest_path", "")):
             name = self._name(os.fsdecode(path)) if path else None
             if name:
-                self.watcher.saw(name)
+                self.watcher.saw(name, event.event_type == "closed")
 
     def _name(self, path: str) -> str | None:
         """The file's name as the build shows it, or None for a file no build reads."""
