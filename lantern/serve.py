@@ -289,7 +289,8 @@ def resolve(root: Path, path: str) -> Path | None:
 
 def with_preview(page: bytes, port: int, problems: tuple[Problem, ...]) -> bytes:
     """A page with the live-reload client, and the problems of a failed build on top of it."""
-    head = f'<script src="/livereload.js?port={port}"></script>'
+    # async: the page is read and shown without waiting for the client to load and run.
+    head = f'<script src="/livereload.js?port={port}" async></script>'
     if problems:
         head += '<link rel="stylesheet" href="/__lantern/preview.css">'
     text = page.decode("utf-8", errors="replace").replace("</head>", head + "</head>", 1)
