@@ -90,9 +90,12 @@ class _Fingerprint:
         """`bodies`: whether an article's text counts, or only its other fields (a list's)."""
         return digest(self._pickled(value, bodies))
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {"_known": {}}  # ids mean nothing in another process
+
     def record(self, record: Any, bodies: bool) -> str:
         found = self._known.get((id(record), bodies))
-        if found is None:
+        if found is None or found[0] is not record:
             if isinstance(record, Article) and record.source and bodies:
                 text = record.source + record.lang  # made from its files, with these digests
             else:

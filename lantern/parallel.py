@@ -9,7 +9,6 @@ added to the memo. The output is the same, byte for byte, with one process or se
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import threading
 from dataclasses import dataclass
@@ -151,6 +150,8 @@ def _finish_all(job: _Job, todo: list[Route]) -> list[Outcome]:
         job.env.get_template(name)  # compiled once, here, and inherited by every worker
     global _forked
     _forked = (job, todo, memo.current())
+    import multiprocessing  # only here: a small rebuild needs none of its 10 ms
+
     context = multiprocessing.get_context("fork")
     outcomes: list[Outcome] = []
     # Frozen objects are left alone by the garbage collector: the workers then neither walk the
@@ -202,4 +203,6 @@ def _cpus() -> int:
 def _can_fork() -> bool:
     """Forking copies only the calling thread: with other threads about (a test runner, a
     preview server), a lock one of them held could never be released in the child."""
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1

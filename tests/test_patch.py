@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -177,3 +178,17 @@ def test_an_edit_that_adds_a_refused_link_is_reported_not_patched(preview: Previ
         " allowed (hint: a link starts with https://, http://, mailto:, tel: or sms:, or is a path"
         " of this site such as /en/about/)"
     ]
+
+
+def test_a_saved_key_maker_never_takes_a_record_for_another_that_had_its_id(
+    preview: Preview,
+) -> None:
+    """Its digests are remembered by the records' ids, which mean nothing once it is saved and
+    read back in another process, where another record may have that id."""
+    state = preview._last_good
+    assert state is not None
+    fingerprint = pickle.loads(pickle.dumps(state.maker))._fingerprint
+    first, second = state.site.articles[:2]
+    assert fingerprint._known == {}
+    fingerprint._known[(id(second), True)] = (first, "first's digest")  # as if saved with it
+    assert fingerprint.record(second, True) != "first's digest"
