@@ -172,7 +172,7 @@ def another_versions(saved: bytes) -> bytes:
     version = memo.code_version().encode()
     header = saved[: saved.index(version) + len(version) + 1]
     body = saved[len(header) + 32 :].replace(CONVERTED, FORGED)
-    return header.replace(version, b"0" * len(version)) + memo.digest(body).encode() + body
+    return header.replace(version, b"0" * len(version)) + memo.file_digest(body).encode() + body
 
 
 def flipped_in_the_middle(saved: bytes) -> bytes:

@@ -411,6 +411,6 @@ def is_whole(saved: bytes) -> bool:
     a dictionary of entries that knows the output it describes."""
     magic, _version, rest = saved.split(b"\n", 2)
     body = rest[32:]
-    if magic != b"lantern-memo-1" or rest[:32].decode() != memo.digest(body):
+    if magic != b"lantern-memo-2" or rest[:32].decode() != memo.file_digest(body):
         return False
     return "output" in pickle.loads(body)
