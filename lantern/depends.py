@@ -27,6 +27,11 @@ _PLAIN = ("article", "page")  # routes that show one document and the site's fra
 _BODIES = (*_PLAIN, "feed")  # the routes that show an article's text; the others show its fields
 
 
+def shows_others_text(route: Route) -> bool:
+    """Whether a route shows the text of the articles it lists (a feed), not only their fields."""
+    return route.kind in _BODIES and route.kind not in _PLAIN
+
+
 class KeyMaker:
     """Route digests for one version of the site's frame and records: a rebuild that changes
     only articles' text keeps it, and digests only the routes that show those articles."""

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from lantern.leftovers import is_running
 
 CACHE_DIR = ".lantern-cache"
-_FILE = "memo.pickle"
+CACHE_FILE = "memo.pickle"  # in CACHE_DIR
 _MAGIC = b"lantern-memo-2\n"
 _SOURCE = Path(__file__).resolve().parent
 
@@ -78,6 +78,7 @@ class Memo:
         self._inherited: dict[str, dict[str, Any]] = {}  # a worker's: what its parent made
         self._tracing: set[tuple[str, str]] | None = None
         self._used: dict[str, set[str]] = {}  # keys of old entries this build needed again
+        self._more: Callable[[], Any] | None = None  # older entries, loaded when first missed
         self.hits = self.misses = 0
 
     def get(self, kind: str, key: str) -> Any | None:
@@ -86,11 +87,24 @@ class Memo:
             found = self._inherited.get(kind, {}).get(key)
         if found is None:
             found = self._old.get(kind, {}).get(key)
+            if found is None and self._more is not None:
+                self._take_more()
+                found = self._old.get(kind, {}).get(key)
             if found is not None:
                 self._used.setdefault(kind, set()).add(key)
         if found is not None and self._tracing is not None:
             self._tracing.add((kind, key))
         return found
+
+    def fall_back_on(self, load: Callable[[], Any]) -> None:
+        """Look in what `load` gives (entries by kind), the first time an entry is missing."""
+        self._more = load
+
+    def _take_more(self) -> None:
+        assert self._more is not None
+        more, self._more = self._more(), None
+        for kind, values in (more if isinstance(more, dict) else {}).items():
+            self._old[kind] = {**values, **self._old.get(kind, {})}
 
     def put(self, kind: str, key: str, value: Any) -> None:
         self._made.setdefault(kind, {})[key] = value
@@ -182,7 +196,7 @@ def use(memo: Memo) -> None:
 def load(folder: Path, version: str) -> Memo:
     """The memo saved in `folder`, or an empty one if there is none or it cannot be trusted;
     with what patched builds added since it was saved."""
-    entries = read_pickle(folder / _FILE, version)
+    entries = read_pickle(folder / CACHE_FILE, version)
     if not isinstance(entries, dict):
         return Memo()
     for kind, values in load_later(folder, version)._old.items():
@@ -192,7 +206,7 @@ def load(folder: Path, version: str) -> Memo:
 
 def save(memo: Memo, folder: Path, version: str) -> None:
     """Write the memo atomically: a build killed while saving leaves the old file whole."""
-    write_pickle(folder / _FILE, memo.kept(), version)
+    write_pickle(folder / CACHE_FILE, memo.kept(), version)
     (folder / _LATER).unlink(missing_ok=True)  # in the memo now, if still of use
 
 
@@ -204,14 +218,14 @@ _LATER = "memo-later.pickle"
 def load_later(folder: Path, version: str) -> Memo:
     """What patched builds made since the memo in `folder` was saved."""
     later = read_pickle(folder / _LATER, version)
-    if not isinstance(later, tuple) or later[0] != _saved_digest(folder / _FILE, version):
+    if not isinstance(later, tuple) or later[0] != _saved_digest(folder / CACHE_FILE, version):
         return Memo()
     return Memo(later[1])
 
 
 def save_later(memo: Memo, folder: Path, version: str) -> None:
     """Keep what a patched build made or used of what patched builds made before."""
-    base = _saved_digest(folder / _FILE, version)
+    base = _saved_digest(folder / CACHE_FILE, version)
     if base:
         write_pickle(folder / _LATER, (base, memo.kept()), version)
 

@@ -98,12 +98,7 @@ def patched(
         new = _new_text(site_dir, name, old) if old else None
         if old is None or new is None:
             return None
-        swaps[id(old)] = new
-        if old.lang == site.config.default_lang:  # its translations inherit from this file
-            for other in site.articles:
-                if other.key == old.key and other is not old and len(other.source) == 2 * _DIGEST:
-                    inherited = other.source[:_DIGEST] + new.source[:_DIGEST]
-                    swaps[id(other)] = replace(swaps.get(id(other), other), source=inherited)
+        swaps[id(old)] = new  # its translations inherit its front matter alone, unchanged
     articles = tuple(swaps.get(id(article), article) for article in site.articles)
     pages = tuple(_swapped(route, swaps) for route in previous.routes)
     affected = tuple(new for old, new in zip(previous.routes, pages, strict=True) if new is not old)

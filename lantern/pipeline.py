@@ -12,7 +12,7 @@ import jinja2
 
 from lantern import memo
 from lantern.config import load_config
-from lantern.depends import KeyMaker, templates_digest
+from lantern.depends import KeyMaker, shows_others_text, templates_digest
 from lantern.errors import Problem, Problems
 from lantern.model import BuildOptions, Site, SiteConfig
 from lantern.output import Staging, update_site
@@ -94,6 +94,11 @@ def patch_build(
     made = _patched(site_dir, options, target, previous, changed)
     if made is None:
         return None
+    affected = made.suspects or set()
+    if any(shows_others_text(route) for route in made.routes if route.file in affected):
+        # A feed shows other articles' text too: its Markdown is in the build cache, read only
+        # then (it is large), so that no text but the edited one is converted again.
+        memo.current().fall_back_on(lambda: memo.read_pickle(cache_dir / memo.CACHE_FILE, code))
     result = _write(site_dir, target, made)
     with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
         memo.save_later(memo.current(), cache_dir, code)

@@ -75,8 +75,10 @@ def _article(
         is_draft=bool(document.get("draft", inherited)),
         at=document.at(""),
         body_line=document.file.body_line,
+        # A translation inherits its source's front matter, not its text: an edit of that text
+        # leaves the translation as it was.
         source=document.file.source
-        + (source.file.source if source and source is not document else ""),
+        + (source.front_matter.source if source and source is not document else ""),
         front=document.front_matter.source,
     )
 

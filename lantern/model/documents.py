@@ -27,7 +27,7 @@ class Article:
     is_draft: bool = False
     at: Position = Position("")
     body_line: int = 1
-    source: str = ""  # digests of the file and of the file it inherits from: the cache's key
+    source: str = ""  # digests of the file and of the front matter it inherits: the cache's key
     front: str = ""  # a digest of its own front matter: an edit of the text alone keeps it
 
 
