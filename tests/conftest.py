@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -12,10 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 from lxml import html
 
 from lantern.cli import main
+from lantern.markup import to_html
 
 REPO = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
@@ -178,9 +181,9 @@ EXIT_URL = "https://weather.com/"
 NEUTRAL_PAGE = "<!doctype html><title>Weather</title><p>Sunny.</p>"
 
 
-@pytest.fixture(scope="session")
-def served_example(example: Built) -> Iterator[str]:
-    """The built example site on a real HTTP server on loopback; yields its base URL."""
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """A folder on a plain HTTP server on loopback, as a static host serves it; its base URL."""
     process = subprocess.Popen(
         [
             sys.executable,
@@ -191,7 +194,7 @@ def served_example(example: Built) -> Iterator[str]:
             "--bind",
             "127.0.0.1",
             "--directory",
-            str(example.out),
+            folder,
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -200,10 +203,39 @@ def served_example(example: Built) -> Iterator[str]:
     assert process.stdout is not None
     port = re.search(r"port (\d+)", process.stdout.readline())
     assert port, "http.server did not start"
-    yield f"http://127.0.0.1:{port.group(1)}/"
-    process.terminate()
-    process.wait(timeout=10)
-    process.stdout.close()
+    try:
+        yield f"http://127.0.0.1:{port.group(1)}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def served_example(example: Built) -> Iterator[str]:
+    """The built example site on a real HTTP server on loopback; yields its base URL."""
+    with served(example.out) as url:
+        yield url
+
+
+@pytest.fixture
+def count_conversions(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[str]]:
+    """Call it to start noting every text Python-Markdown converts; this process's own cache is
+    emptied then, so that only the build cache can spare a conversion."""
+
+    def start() -> list[str]:
+        converted: list[str] = []
+        convert = markdown.Markdown.convert
+
+        def counting(self: markdown.Markdown, text: str) -> str:
+            converted.append(text)
+            return convert(self, text)
+
+        monkeypatch.setattr(markdown.Markdown, "convert", counting)
+        to_html.cache_clear()
+        return converted
+
+    return start
 
 
 @pytest.fixture(scope="session")

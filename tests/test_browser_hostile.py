@@ -9,17 +9,14 @@ header of its own: the page's policy alone must hold, as on the simplest static 
 
 from __future__ import annotations
 
-import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from lantern.cli import main
-from tests.conftest import SITES, TODAY, covered
+from tests.conftest import SITES, TODAY, covered, served
 
 pytestmark = pytest.mark.browser
 
@@ -55,19 +52,8 @@ def served_hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = folder / "out"
     assert main(["--site", str(site), "--out", str(out), "--today", TODAY, "--quiet"]) == 0
     assert not list(out.rglob("_headers"))  # the policy travels in the page, nowhere else
-    process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", out],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    port = re.search(r"port (\d+)", process.stdout.readline())
-    assert port, "http.server did not start"
-    yield f"http://127.0.0.1:{port.group(1)}/"
-    process.terminate()
-    process.wait(timeout=10)
-    process.stdout.close()
+    with served(out) as url:
+        yield url
 
 
 @pytest.fixture

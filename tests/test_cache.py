@@ -14,12 +14,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import markdown
 import pytest
 
 from lantern import memo
 from lantern.cli import main
-from lantern.markup import to_html
 from lantern.memo import CACHE_DIR
 from tests.conftest import REPO, TODAY, Built
 
@@ -268,7 +266,10 @@ def test_several_processes_write_the_same_bytes_as_one(example: Built, tmp_path:
 
 
 def test_markdown_is_converted_once_per_text_ever(
-    sites: Path, build: Callable[..., Built], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sites: Path,
+    build: Callable[..., Built],
+    tmp_path: Path,
+    count_conversions: Callable[[], list[str]],
 ) -> None:
     """A rebuild that renders only the edited article's pages still keeps every other page's
     Markdown: a template edit after it renders every page without converting any again."""
@@ -276,15 +277,7 @@ def test_markdown_is_converted_once_per_text_ever(
     build(sites, out=out)
     edit(sites, "content/articles/hello.en.md", lambda t: t + "\nOne more line.\n")
     build(sites, out=out)
-    converted: list[str] = []
-    convert = markdown.Markdown.convert
-
-    def counting(self: markdown.Markdown, text: str) -> str:
-        converted.append(text)
-        return convert(self, text)
-
-    monkeypatch.setattr(markdown.Markdown, "convert", counting)
-    to_html.cache_clear()  # what this process remembers: only the build cache may answer
+    converted = count_conversions()
     edit(
         sites,
         "templates/partials/footer.html",

@@ -10,11 +10,9 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import markdown
 import pytest
 
 from lantern.cli import main
-from lantern.markup import to_html
 from lantern.memo import CACHE_DIR
 from lantern.model import BuildOptions
 from lantern.serve import Preview
@@ -200,20 +198,13 @@ def test_an_edit_of_a_source_s_text_leaves_its_translation_alone(
     make_site: Callable[..., Path],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    count_conversions: Callable[[], list[str]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A translation inherits its source's front matter, not its text: it is not rendered again."""
     site, out = make_site(), tmp_path / "out"
     base = cli_build(site, out, capsys)
-    converted: list[str] = []
-    convert = markdown.Markdown.convert
-
-    def counting(self: markdown.Markdown, text: str) -> str:
-        converted.append(text)
-        return convert(self, text)
-
-    monkeypatch.setattr(markdown.Markdown, "convert", counting)
-    to_html.cache_clear()  # what this process remembers: only the build cache may answer
+    converted = count_conversions()
     touch(site, HELLO, lambda t: t + "\nA new paragraph.\n")
     assert cli_build(site, out, capsys)["state"] == base["state"]  # patched
     assert len(converted) == 1 and "A new paragraph." in converted[0]  # not the Spanish text
