@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from lantern.leftovers import is_running
 
@@ -269,20 +269,39 @@ def file_digest(body: bytes | memoryview) -> str:
     return hashlib.sha256(body).hexdigest()[:32]
 
 
+class _Digesting:
+    """A file to pickle into that digests what it writes, as `file_digest` does."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self._file, self._hash = file, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self._hash.update(data)
+        return self._file.write(data)
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()[:32]
+
+
 def write_pickle(path: Path, value: Any, version: str) -> str:
     """Pickle `value` into `path` atomically, with `version` and a digest; returns the digest."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    body_digest = file_digest(body)
     prefix = f".{path.name}-"
     for leftover in path.parent.glob(prefix + "*"):  # of a build killed while saving
         if not is_running(leftover.name.removeprefix(prefix).partition("-")[0]):
             leftover.unlink(missing_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f"{prefix}{os.getpid()}-", dir=path.parent)
+    header = _MAGIC + version.encode() + b"\n"
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(_MAGIC + version.encode() + b"\n" + body_digest.encode())
-            file.write(body)
+            # Streamed, not pickled whole first: a cache is tens of megabytes. The digest goes
+            # in last; until then the file reads as damaged.
+            file.write(header + b"-" * 32)
+            digesting = _Digesting(file)
+            pickle.dump(value, digesting, protocol=pickle.HIGHEST_PROTOCOL)
+            body_digest = digesting.hexdigest()
+            file.seek(len(header))
+            file.write(body_digest.encode())
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -194,6 +194,9 @@ def build_and_kill(scenario: Scenario, moment: Moment) -> bool:
             stdout=subprocess.DEVNULL,
             stderr=stderr,
             start_new_session=True,  # its own process group: signals reach its workers too
+            # Below the test's priority: on a busy machine the build must not run on for long
+            # while this process waits for its turn to look (a save lasts milliseconds).
+            preexec_fn=lambda: os.nice(19),
         )
         step: float | None = STEP
         try:
