@@ -106,6 +106,15 @@ class Memo:
         for kind, values in (more if isinstance(more, dict) else {}).items():
             self._old[kind] = {**values, **self._old.get(kind, {})}
 
+    def learn(self, entries: dict[str, dict[str, Any]]) -> None:
+        """Know these entries as if an earlier build had made them: saved only once used."""
+        for kind, values in entries.items():
+            self._old.setdefault(kind, {}).update(values)
+
+    def count(self, kind: str) -> int:
+        """How many entries of this kind are known (at least: older ones may load later)."""
+        return len(self._made.get(kind, {})) + len(self._old.get(kind, {}))
+
     def put(self, kind: str, key: str, value: Any) -> None:
         self._made.setdefault(kind, {})[key] = value
         if self._tracing is not None:

@@ -54,9 +54,10 @@ def write_site(
     """
     staging = Staging(out_dir)
     try:
-        for relative, content in sorted(files.items()):
-            staging.write(relative, content)
-        return staging.finish(copies, kept, list(files))
+        written = {
+            relative: staging.write(relative, content) for relative, content in files.items()
+        }
+        return staging.finish(copies, kept, written)
     except BaseException:
         staging.discard()
         raise
@@ -75,27 +76,33 @@ class Staging:
         _clear_leftovers(self.out_dir)
         self.path = _beside(self.out_dir, "staging")
 
-    def write(self, relative: str, content: bytes) -> None:
-        _target(self.path, relative).write_bytes(content)
+    def write(self, relative: str, content: bytes) -> Stamp:
+        """Write one file; its stamp, as the finished output will show it."""
+        target = _target(self.path, relative)
+        target.write_bytes(content)
+        stamp = stamp_of(target)
+        assert stamp is not None, "just written"
+        return stamp
 
     def finish(
-        self, copies: tuple[tuple[str, Path], ...], kept: Iterable[str], written: list[str]
+        self,
+        copies: tuple[tuple[str, Path], ...],
+        kept: Iterable[str],
+        written: dict[str, Stamp],
     ) -> Written:
         """Link the `kept` old files in, copy the static ones, and swap the folders."""
-        result = Written(changed=sorted(written))
+        result = Written(dict(written), changed=sorted(written))
         for relative in sorted(kept):
             if not _keep(self.out_dir, self.path, relative):
                 raise FileNotFoundError(f"the kept file {relative} has gone from {self.out_dir}")
+            result.stamps[relative] = _stamp(self.path / relative)
         for relative, source in copies:
             old = self.out_dir / relative
             if not _same_file(source, old) or not _keep(self.out_dir, self.path, relative):
                 shutil.copyfile(source, _target(self.path, relative))
                 result.changed.append(relative)
-        for path in self.path.rglob("*"):
-            if path.is_file():
-                stat = path.stat()
-                relative = path.relative_to(self.path).as_posix()
-                result.stamps[relative] = (stat.st_size, stat.st_mtime_ns)
+            result.stamps[relative] = _stamp(self.path / relative)
+        result.stamps = dict(sorted(result.stamps.items()))  # as a walk of the folder would list
         self.path.chmod(0o755)
         _swap(self.path, self.out_dir)
         return result
@@ -182,6 +189,11 @@ def stamp_of(path: Path) -> Stamp | None:
         stat = path.stat()
     except OSError:
         return None
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def _stamp(path: Path) -> Stamp:
+    stat = path.stat()
     return (stat.st_size, stat.st_mtime_ns)
 
 

@@ -19,7 +19,7 @@ import jinja2
 
 from lantern import memo
 from lantern.model import Site
-from lantern.output import Staging, stamp_of
+from lantern.output import Staging, Stamp, stamp_of
 from lantern.render import render_route
 from lantern.routes import Route, Routes
 
@@ -47,7 +47,7 @@ class Record(NamedTuple):
 @dataclass(frozen=True)
 class Rendered:
     files: dict[str, bytes]  # new bytes for the caller to write (none when staging took them)
-    written: list[str]  # files written into the staging folder
+    written: dict[str, Stamp]  # files written into the staging folder
     kept: set[str]  # files of the old output that stay as they are
     records: dict[str, tuple[str, str, Uses]]  # inputs, output, uses
 
@@ -78,8 +78,7 @@ class _Job:
             return Outcome(data_digest, uses, None, True)  # the same: the old file stays untouched
         if self.staging is None:
             return Outcome(data_digest, uses, data, False)
-        self.staging.write(route.file, data)
-        return Outcome(data_digest, uses, None, False)
+        return Outcome(data_digest, uses, None, False, self.staging.write(route.file, data))
 
 
 class Outcome(NamedTuple):
@@ -87,6 +86,7 @@ class Outcome(NamedTuple):
     uses: Uses
     data: bytes | None  # the bytes, when the caller writes them
     same: bool  # the old output file already has these bytes
+    stamp: Stamp | None = None  # of the file written into the staging folder
 
 
 def render_changed(
@@ -122,15 +122,17 @@ def render_changed(
             memo.current().keep(record.uses)  # for the day this route renders again
         else:
             todo.append(route)
-    files, written = {}, []
+    files: dict[str, bytes] = {}
+    written: dict[str, Stamp] = {}
     for route, outcome in zip(todo, _finish_all(job, todo), strict=True):
         records[route.file] = (keys[route.file], outcome.output, outcome.uses)
         if outcome.same:
             kept.add(route.file)
-        elif outcome.data is None:
-            written.append(route.file)
-        else:
+        elif outcome.data is not None:
             files[route.file] = outcome.data
+        else:
+            assert outcome.stamp is not None, "written into the staging folder"
+            written[route.file] = outcome.stamp
     return Rendered(files, written, kept, records)
 
 
@@ -143,8 +145,8 @@ def stale_count(routes: Routes, keys: dict[str, str], old: dict[str, Record]) ->
 
 def _finish_all(job: _Job, todo: list[Route]) -> list[Outcome]:
     """Each route's outcome, in order; across worker processes when there are enough."""
-    workers = _workers()
-    if len(todo) < PARALLEL_FROM or workers < 2 or not _can_fork():
+    count = workers()
+    if len(todo) < PARALLEL_FROM or count < 2 or not can_fork():
         return [job.finish(route) for route in todo]
     for name in sorted({route.template for route in todo if route.template}):
         job.env.get_template(name)  # compiled once, here, and inherited by every worker
@@ -158,9 +160,9 @@ def _finish_all(job: _Job, todo: list[Route]) -> list[Outcome]:
     # whole site nor, by touching it, copy the memory they share with this process.
     gc.freeze()
     try:
-        with context.Pool(workers) as pool:
-            chunks = _chunks(len(todo), workers * CHUNKS_PER_WORKER)
-            for finished, made, used in pool.imap(_finish_chunk, chunks):
+        with context.Pool(count) as pool:
+            spans = chunks(len(todo), count * CHUNKS_PER_WORKER)
+            for finished, made, used in pool.imap(_finish_chunk, spans):
                 outcomes += finished
                 memo.current().merge(made, used)
     finally:
@@ -182,12 +184,12 @@ def _finish_chunk(span: tuple[int, int]) -> tuple[list[Outcome], Any, Any]:
     return finished, made, used
 
 
-def _chunks(count: int, parts: int) -> list[tuple[int, int]]:
+def chunks(count: int, parts: int) -> list[tuple[int, int]]:
     size = max(1, -(-count // parts))
     return [(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-def _workers() -> int:
+def workers() -> int:
     """One per core, up to four; LANTERN_WORKERS=N sets it (1: one process)."""
     chosen = os.environ.get("LANTERN_WORKERS", "")
     return int(chosen) if chosen.isdigit() else min(MAX_WORKERS, _cpus())
@@ -200,7 +202,7 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     """Forking copies only the calling thread: with other threads about (a test runner, a
     preview server), a lock one of them held could never be released in the child."""
     import multiprocessing

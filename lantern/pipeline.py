@@ -152,8 +152,10 @@ def _read(
     site_dir: Path, config: SiteConfig, options: BuildOptions, target: Path, code: str
 ) -> _Made:
     from lantern.content import read_all  # its loaders are not needed to patch a build
+    from lantern.warm import warm
 
     themes = theme_dirs(site_dir)
+    warm(site_dir, config, themes)
     problems = Problems()
     site = read_all(site_dir, config, options, themes, problems)
     if options.strict:

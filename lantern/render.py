@@ -211,7 +211,7 @@ def _record_values(
             for shortcode in find_shortcodes(text)
         )
         backlink = strings["footnote_back"].text
-        return Markup(_markdown(text, config.base_path, backlink, blocks))
+        return Markup(convert_markdown(text, config.base_path, backlink, blocks))
 
     def _block(name: str, argument: str) -> str:
         template = env.get_template(f"shortcodes/{name}.html")
@@ -264,7 +264,9 @@ def _record_values(
     return values
 
 
-def _markdown(text: str, base_path: str, backlink: str, blocks: tuple[tuple[str, str], ...]) -> str:
+def convert_markdown(
+    text: str, base_path: str, backlink: str, blocks: tuple[tuple[str, str], ...]
+) -> str:
     """Markdown to HTML, converted once per distinct input, ever (the build cache)."""
 
     def convert() -> str:

@@ -285,3 +285,45 @@ def test_markdown_is_converted_once_per_text_ever(
     )
     assert build(sites, out=out).status == 0
     assert converted == []
+
+
+def test_articles_read_ahead_across_processes_make_the_same_site_and_a_whole_cache(
+    sites: Path, tmp_path: Path, count_conversions: Callable[[], list[str]]
+) -> None:
+    """A cold build of a site with more articles than PARALLEL_FROM reads and converts them in
+    worker processes first (lantern/warm.py): the site is the one a single process makes, and
+    the cache it saves holds every text, so that a template edit then converts none again."""
+    for number in range(170):
+        footnote = f"A claim.[^{number}]\n\n[^{number}]: Its source." if number % 3 == 0 else ""
+        shortcode = WITH_FACT if number % 50 == 0 else ""
+        for lang, title in (("en", "Notes"), ("es", "Notas"))[: 1 + number % 2]:
+            (sites / f"content/articles/note-{number:03d}.{lang}.md").write_text(
+                f"---\ntitle: {title} {number}\n"
+                + (f"slug: notas-{number:03d}\n" if lang == "es" else "")
+                + f"date: 2026-04-{1 + number % 28:02d}\ntags: [news]\n---\n"
+                + f"## {title} {number}\n\nA paragraph with a [link](/{lang}/).\n\n{footnote}\n"
+                + shortcode,
+                encoding="utf-8",
+            )
+    outs = {}
+    for workers in ("1", "2"):
+        outs[workers] = out = tmp_path / f"out-{workers}"
+        command = [sys.executable, "build.py", "--site", str(sites), "--out", str(out)]
+        done = subprocess.run(
+            [*command, "--today", TODAY, "--quiet", "--clean"],
+            cwd=REPO,
+            env={**os.environ, "LANTERN_WORKERS": workers},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    assert tree(outs["2"]) == tree(outs["1"])
+    converted = count_conversions()
+    edit(
+        sites,
+        "templates/partials/footer.html",
+        lambda t: t.replace("</footer>", "<p>.</p></footer>"),
+    )
+    assert main(["--site", str(sites), "--out", str(outs["2"]), "--today", TODAY, "--quiet"]) == 0
+    assert converted == []

@@ -50,7 +50,7 @@ def read_documents(
     """
     grouped: dict[str, dict[str, Document]] = {}
     broken_sources = set()
-    for path, shown_as in _markdown_files(site_dir / "content" / folder, site_dir):
+    for path, shown_as in markdown_files(site_dir / "content" / folder, site_dir):
         document = _read(path, shown_as, schema, languages, problems)
         earlier = grouped.get(document.key, {}).get(document.lang) if document else None
         if earlier:  # the same KEY.LANG.md in two subfolders: neither may silently win
@@ -71,7 +71,7 @@ def read_documents(
     }
 
 
-def _markdown_files(folder: Path, site_dir: Path) -> Iterator[tuple[Path, str]]:
+def markdown_files(folder: Path, site_dir: Path) -> Iterator[tuple[Path, str]]:
     """Every file below `folder` but hidden ones, in a stable order, with its name for messages."""
     prefix = folder.relative_to(site_dir).as_posix()
     found = []
