@@ -1,9 +1,15 @@
 """Build, serve or check a Lantern site: `python build.py --help`."""
 
+import gc
 import os
 import sys
 
-from lantern.cli import main
+# A build makes many objects and frees few until it ends, so the collector's frequent passes
+# find almost nothing (a one-edit rebuild of 2,000 pages spent 50 ms in them): a pass every
+# 70,000 new objects rather than every 700.
+gc.set_threshold(70_000, 50, 100)
+
+from lantern.cli import main  # noqa: E402 (after the threshold: importing makes objects too)
 
 if __name__ == "__main__":
     status = main()
