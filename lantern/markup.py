@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from functools import cache, lru_cache
+from typing import Any
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.inlinepatterns import DelimiterProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
@@ -117,6 +120,52 @@ class _QuickInline(InlineProcessor):
         return data
 
 
+class _HeadingIds(TocTreeprocessor):
+    """toc's heading ids; the table of contents it also builds only for a text that has the
+    [TOC] marker to replace (no page shows `md.toc`, and building it cost a tenth of the time)."""
+
+    marked = True  # whether the text being converted has the marker
+
+    def notice(self, text: str) -> None:
+        self.marked = self.marker in text
+
+    def build_toc_div(self, toc_list: list[Any]) -> etree.Element:
+        return super().build_toc_div(toc_list) if self.marked else etree.Element("div")
+
+    def replace_marker(self, root: etree.Element, elem: etree.Element) -> None:
+        if self.marked:
+            super().replace_marker(root, elem)
+
+
+class _HeadingIdsExtension(TocExtension):
+    TreeProcessorClass = _HeadingIds
+
+
+class _QuickAttributes(AttrListTreeprocessor):
+    """attr_list, skipped for a text without "{": no attribute list can be written without."""
+
+    braced = True  # whether the text being converted has a "{"
+
+    def notice(self, text: str) -> None:
+        self.braced = "{" in text
+
+    def run(self, doc: etree.Element) -> None:
+        if self.braced:
+            super().run(doc)
+
+
+class _Survey(Preprocessor):
+    """Before any other stage: notes what the text holds, for the stages that skip a text
+    they cannot change."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        for stage in self.md.treeprocessors:
+            if isinstance(stage, _HeadingIds | _QuickAttributes):
+                stage.notice(text)
+        return lines
+
+
 class _Shortcodes(Preprocessor):
     """Each shortcode line becomes its block's HTML, stashed so Markdown leaves it as it is."""
 
@@ -144,10 +193,17 @@ class _SiteExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # After fenced_code (25) has stashed code blocks, so shortcodes shown in code stay text.
+        md.preprocessors.register(_Survey(md), "lantern_survey", 100)  # normalize_whitespace: 30
         md.preprocessors.register(_Shortcodes(md), "lantern_shortcodes", 20)
         # After "inline" (links exist) and before "prettify".
         md.treeprocessors.register(_SiteLinks(md, self.base_path), "lantern_links", 5)
         md.treeprocessors.register(_QuickInline(md), "inline", 20)  # replaces the original
+        md.treeprocessors.register(_QuickAttributes(md), "attr_list", 8)  # replaces attr_list's
+        # Python-Markdown looks a tag up in a list, tens of thousands of times per text.
+        block_level = frozenset(md.block_level_elements)
+        md.is_block_level = lambda tag: (  # type: ignore[method-assign]
+            isinstance(tag, str) and tag.lower().rstrip("/") in block_level
+        )
 
 
 BACKLINK_TITLE = "Jump back to footnote {} in the text"
@@ -180,7 +236,6 @@ def _converter(base_path: str, backlink_title: str) -> markdown.Markdown:
         footnotes,
         sane_lists,
         tables,
-        toc,
     )
 
     extensions: list[Extension] = [
@@ -189,7 +244,7 @@ def _converter(base_path: str, backlink_title: str) -> markdown.Markdown:
         footnotes.FootnoteExtension(BACKLINK_TITLE=backlink_title),
         attr_list.AttrListExtension(),
         def_list.DefListExtension(),
-        toc.TocExtension(permalink=False),
+        _HeadingIdsExtension(permalink=False),
         sane_lists.SaneListExtension(),
     ]
     return markdown.Markdown(

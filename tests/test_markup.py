@@ -8,6 +8,8 @@ from pathlib import Path
 import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.toc import TocTreeprocessor
 from markdown.treeprocessors import InlineProcessor
 
 from lantern import markup
@@ -62,6 +64,7 @@ TRICKY = [
     "## Heading with *em* and `code` {#custom}\n\ntext {: .class }\n",
     "**strong *nested em* strong** *em **nested strong** em*",
     "a_b_c __init__ *a**b*c** ****",
+    "[TOC]\n\n## One\n\n### Under one\n\n## One\n\n    [TOC]\n",
 ]
 
 
@@ -72,7 +75,11 @@ def _stock_inline_converter() -> markdown.Markdown:
         extension_configs={"toc": {"permalink": False}},
         output_format="html",
     )
+    # Python-Markdown's own stages where Lantern has quicker ones.
     converter.treeprocessors.register(InlineProcessor(converter), "inline", 20)
+    converter.treeprocessors.register(AttrListTreeprocessor(converter), "attr_list", 8)
+    del converter.is_block_level  # the class's own
+    assert type(converter.treeprocessors["toc"]) is TocTreeprocessor
     return converter
 
 
