@@ -18,7 +18,7 @@ from lantern.model import BuildOptions, Site, SiteConfig
 from lantern.output import Staging, update_site
 from lantern.parallel import Record, render_changed, stale_count
 from lantern.patch import Previous, patched
-from lantern.render import environment
+from lantern.render import compile_all, environment
 from lantern.routes import Routes, collect_static, plan
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
@@ -155,7 +155,7 @@ def _read(
     from lantern.warm import warm
 
     themes = theme_dirs(site_dir)
-    warm(site_dir, config, themes)
+    warm(site_dir, config, themes, meanwhile=lambda: compile_all(_site_environment(site_dir)))
     problems = Problems()
     site = read_all(site_dir, config, options, themes, problems)
     if options.strict:
@@ -174,8 +174,6 @@ def _read(
 
 def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
     """Render what changed and bring the output folder up to date."""
-    themes = theme_dirs(site_dir)
-    templates = templates_digest(themes)
     routes, keys, old = made.routes, made.keys, made.old
     # A rebuild that changes a few files updates the output in place; any other writes it anew.
     in_place = bool(old) and target.is_dir() and stale_count(routes, keys, old) * 2 <= len(keys)
@@ -184,7 +182,7 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
         rendered = render_changed(
             made.site,
             routes,
-            _environment(tuple(themes), site_dir / memo.CACHE_DIR / "templates", templates),
+            _site_environment(site_dir),
             keys,
             old,
             target if old else None,
@@ -222,6 +220,13 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
         written.stamps,
         state,
         made.suspects is not None,
+    )
+
+
+def _site_environment(site_dir: Path) -> jinja2.Environment:
+    themes = theme_dirs(site_dir)
+    return _environment(
+        tuple(themes), site_dir / memo.CACHE_DIR / "templates", templates_digest(themes)
     )
 
 

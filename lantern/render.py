@@ -6,6 +6,7 @@ here or in routes.py; templates only loop and choose.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import traceback
 from dataclasses import dataclass
@@ -78,6 +79,22 @@ def environment(theme_dirs: list[Path], compiled: Path | None = None) -> jinja2.
         endonym=i18n.endonym,
     )
     return env
+
+
+def compile_all(env: jinja2.Environment) -> None:
+    """Compile every template now, partials included: once, rather than in each worker process
+    on its first page. A template's own mistakes are reported when a page uses it: one that
+    fails here is compiled again then (Jinja keeps only what compiled)."""
+    for name in env.list_templates(filter_func=_is_template):
+        with contextlib.suppress(Exception):
+            env.get_template(name)
+
+
+def _is_template(name: str) -> bool:
+    return not name.startswith(("static/", "i18n/")) and name.endswith(_TEMPLATE_ENDINGS)
+
+
+_TEMPLATE_ENDINGS = (".html", ".xml", ".txt", ".json")
 
 
 def render_route(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -> bytes:

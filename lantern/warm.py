@@ -13,6 +13,7 @@ build, on every file, and the output is the same, byte for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +35,12 @@ _LANG = re.compile(r"^[^.]+\.(?P<lang>[^.]+)\.md$")
 _File = tuple[Path, str, str, str]
 
 
-def warm(site_dir: Path, config: SiteConfig, theme_dirs: list[Path]) -> None:
+def warm(
+    site_dir: Path, config: SiteConfig, theme_dirs: list[Path], meanwhile: Callable[[], object]
+) -> None:
     """Fill the build cache with the site's articles and pages, read across processes, when
-    there are enough the cache does not know to pay for starting them."""
+    there are enough the cache does not know to pay for starting them; this process does
+    `meanwhile` while they work."""
     files = [
         (path, shown_as, schema, match["lang"])
         for folder, schema in FOLDERS
