@@ -44,7 +44,7 @@ _DROPPED = re.compile(r"[\x00-\x20\x7f-\x9f\s\\]+")
 def check_link_addresses(texts: Iterable[tuple[str, Position]], problems: Problems) -> None:
     """Every link in each Markdown text leads somewhere safe; each one that does not is reported."""
     for text, start in texts:
-        for line, written, scheme in _remembered(text):
+        for line, written, scheme in unsafe_links_of(text):
             written = written.strip()
             shown = written if len(written) <= 60 else written[:59] + "…"
             problems.error(
@@ -55,7 +55,7 @@ def check_link_addresses(texts: Iterable[tuple[str, Position]], problems: Proble
             )
 
 
-def _remembered(text: str) -> tuple[tuple[int, str, str], ...]:
+def unsafe_links_of(text: str) -> tuple[tuple[int, str, str], ...]:
     """unsafe_links, read once per distinct text (the build cache), like its conversion."""
     key = memo.digest("links", text)
     return memo.current().get_or_make("links", key, lambda: tuple(unsafe_links(text)))

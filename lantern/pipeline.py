@@ -152,12 +152,14 @@ def _read(
     site_dir: Path, config: SiteConfig, options: BuildOptions, target: Path, code: str
 ) -> _Made:
     from lantern.content import read_all  # its loaders are not needed to patch a build
-    from lantern.warm import warm
+    from lantern.warm import read_ahead
 
     themes = theme_dirs(site_dir)
-    warm(site_dir, config, themes, meanwhile=lambda: compile_all(_site_environment(site_dir)))
     problems = Problems()
-    site = read_all(site_dir, config, options, themes, problems)
+    with read_ahead(site_dir, config, themes) as ahead:
+        if ahead.started:  # while the workers read, this process has time for this
+            compile_all(_site_environment(site_dir))
+        site = read_all(site_dir, config, options, themes, problems, ahead.finish)
     if options.strict:
         problems = Problems([replace(p, severity="error") for p in problems.found])
     problems.stop_if_errors()

@@ -3,8 +3,8 @@ cache knows few of them: a cold build keeps every core busy from its start, not 
 site is read.
 
 Each worker does for its share of KEY.LANG.md files what the build itself does first: parse the
-front matter, check its shape, and convert the body when it uses no shortcode (a shortcode's HTML
-needs the whole site). It sends back the cache entries it made; they join the cache as entries
+front matter, check its shape and its links, and convert the body when it uses no shortcode (a
+shortcode's HTML needs the whole site). It sends back the cache entries it made; they join the cache as entries
 from an earlier build would, so the build then finds under each file's exact key what it would
 have computed, and saves only those it used. Nothing else changes: every check still runs in the
 build, on every file, and the output is the same, byte for byte.
@@ -12,8 +12,9 @@ build, on every file, and the output is the same, byte for byte.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from lantern import memo
 from lantern.content.documents import markdown_files
 from lantern.errors import Problems, ProblemsFound
 from lantern.i18n import load_strings
+from lantern.links import unsafe_links_of
 from lantern.model import SiteConfig
 from lantern.parallel import CHUNKS_PER_WORKER, PARALLEL_FROM, can_fork, chunks, workers
 from lantern.render import convert_markdown
@@ -35,12 +37,28 @@ _LANG = re.compile(r"^[^.]+\.(?P<lang>[^.]+)\.md$")
 _File = tuple[Path, str, str, str]
 
 
-def warm(
-    site_dir: Path, config: SiteConfig, theme_dirs: list[Path], meanwhile: Callable[[], object]
-) -> None:
-    """Fill the build cache with the site's articles and pages, read across processes, when
-    there are enough the cache does not know to pay for starting them; this process does
-    `meanwhile` while they work."""
+class ReadAhead:
+    """Articles and pages being read in worker processes, if they are."""
+
+    def __init__(self, results: Iterator[dict[str, dict[str, Any]]] | None = None) -> None:
+        self._results = results
+
+    @property
+    def started(self) -> bool:
+        return self._results is not None
+
+    def finish(self) -> None:
+        """Wait for the workers; what they made joins the build cache."""
+        for made in self._results or ():
+            memo.current().learn(made)
+        self._results = None
+
+
+@contextlib.contextmanager
+def read_ahead(site_dir: Path, config: SiteConfig, theme_dirs: list[Path]) -> Iterator[ReadAhead]:
+    """Start reading the site's articles and pages across processes, when there are enough the
+    build cache does not know to pay for starting them; the caller goes on with other work and
+    calls `finish` before it reads them itself."""
     files = [
         (path, shown_as, schema, match["lang"])
         for folder, schema in FOLDERS
@@ -50,6 +68,7 @@ def warm(
     cache = memo.current()
     count = workers()
     if len(files) - cache.count("markdown") < PARALLEL_FROM or count < 2 or not can_fork():
+        yield ReadAhead()
         return
     strings = load_strings(theme_dirs, config.languages, Problems())  # the build reports
     backlinks = {lang: strings[lang]["footnote_back"].text for lang in config.languages}
@@ -59,10 +78,8 @@ def warm(
 
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            for made in pool.imap_unordered(
-                _warm_chunk, chunks(len(files), count * CHUNKS_PER_WORKER)
-            ):
-                cache.learn(made)
+            spans = chunks(len(files), count * CHUNKS_PER_WORKER)
+            yield ReadAhead(pool.imap_unordered(_warm_chunk, spans))
     finally:
         _forked = None
 
@@ -82,6 +99,7 @@ def _warm_chunk(span: tuple[int, int]) -> dict[str, dict[str, Any]]:
             continue  # the build reports it
         if isinstance(file.front_matter.data, dict):
             check_shape(file.front_matter, schema)
+        unsafe_links_of(file.body)
         if not any(find_shortcodes(file.body)):
             convert_markdown(file.body, base_path, backlinks[lang], ())
     made, _ = memo.current().changes()

@@ -60,6 +60,7 @@ ALLOWED = {
         "content",
         "errors",
         "i18n",
+        "links",
         "memo",
         "model",
         "parallel",

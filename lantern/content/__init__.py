@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lantern.content.articles import load_articles
@@ -30,25 +30,36 @@ def read_all(
     options: BuildOptions,
     theme_dirs: list[Path],
     problems: Problems,
+    before_documents: Callable[[], None] = lambda: None,
 ) -> Site:
-    """Every content file of the site, checked; problems are collected, not raised."""
+    """Every content file of the site, checked; problems are collected, not raised.
+
+    Articles and pages are read last, once `before_documents` returns: other processes may be
+    reading them ahead (lantern/warm.py) while this one reads the rest.
+    """
     assert options.today is not None, "the command line decides today"
     media = list_media(site_dir, problems)
     check_static(site_dir, problems)
     fact_sheets = load_fact_sheets(site_dir, config, problems)
     campaign_ids = ids_on_disk(site_dir, "campaigns")
+    hotlines = load_hotlines(site_dir, config, options.today, problems)
+    resources = load_resources(site_dir, config, problems)
+    events = load_events(site_dir, config, media, problems, campaign_ids)
+    campaigns = load_campaigns(site_dir, config, media, fact_sheets, problems)
+    strings = load_strings(theme_dirs, config.languages, problems)
+    before_documents()
     site = Site(
         config=config,
         today=options.today,
         articles=load_articles(site_dir, config, options, options.today, media, problems),
         pages=load_pages(site_dir, config, options, problems),
-        hotlines=load_hotlines(site_dir, config, options.today, problems),
+        hotlines=hotlines,
         fact_sheets=fact_sheets,
-        resources=load_resources(site_dir, config, problems),
-        events=load_events(site_dir, config, media, problems, campaign_ids),
-        campaigns=load_campaigns(site_dir, config, media, fact_sheets, problems),
+        resources=resources,
+        events=events,
+        campaigns=campaigns,
         media=media,
-        strings=load_strings(theme_dirs, config.languages, problems),
+        strings=strings,
     )
     _check_slugs(site, problems)
     _check_references(site, site_dir, problems)
