@@ -172,10 +172,14 @@ class Memo:
 
     def everything(self) -> Memo:
         """The memo for the next build after one that stopped early: all that is known."""
+        return Memo(self.known())
+
+    def known(self) -> dict[str, dict[str, Any]]:
+        """Every entry, old or made, whether this build used it or not."""
         entries = {kind: dict(values) for kind, values in self._old.items()}
         for kind, values in self._made.items():
             entries.setdefault(kind, {}).update(values)
-        return Memo(entries)
+        return entries
 
     def kept(self) -> dict[str, dict[str, Any]]:
         """The entries worth saving: made or used by this build, nothing older."""
@@ -214,8 +218,13 @@ def load(folder: Path, version: str) -> Memo:
 
 
 def save(memo: Memo, folder: Path, version: str) -> None:
-    """Write the memo atomically: a build killed while saving leaves the old file whole."""
-    write_pickle(folder / CACHE_FILE, memo.kept(), version)
+    """Write the memo's kept entries atomically: a build killed while saving leaves the old file
+    whole."""
+    save_entries(memo.kept(), folder, version)
+
+
+def save_entries(entries: dict[str, dict[str, Any]], folder: Path, version: str) -> None:
+    write_pickle(folder / CACHE_FILE, entries, version)
     (folder / _LATER).unlink(missing_ok=True)  # in the memo now, if still of use
 
 

@@ -13,6 +13,7 @@ the change affects.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import io
@@ -35,7 +36,7 @@ from lantern import memo
 from lantern.errors import Problem, ProblemsFound
 from lantern.model import BuildOptions
 from lantern.patch import Previous
-from lantern.pipeline import DEFAULT_THEME, build, save_cache
+from lantern.pipeline import DEFAULT_THEME, build
 from lantern.watch import Watcher
 
 PREVIEW_DIR = "preview"  # inside SITE/.lantern-cache/: the preview never touches the real output
@@ -98,9 +99,11 @@ class Preview:
         return outcome
 
     def save_cache(self) -> None:
-        """Leave what the preview computed for the next build on the command line."""
-        memo.use(self._cache)
-        save_cache(self.site_dir)
+        """Leave all the preview knows for the next build on the command line: after a patched
+        build, that includes what the pages it left alone were made from."""
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            folder = self.site_dir / memo.CACHE_DIR
+            memo.save_entries(self._cache.known(), folder, memo.code_version())
 
 
 class Server:
@@ -233,7 +236,9 @@ class _SiteFiles(_OwnAddressOnly):
         self.get(path)
 
     def get(self, path: str) -> None:
-        self.set_header("Cache-Control", "no-store")
+        # Checked again on every load, so an edit shows at once, but an unchanged stylesheet or
+        # script is not sent again (304): a reload after an edit fetches the page alone.
+        self.set_header("Cache-Control", "no-cache")
         self.set_header("X-Content-Type-Options", "nosniff")
         found = resolve(self.server.preview.out_dir, path)
         if found is None:

@@ -210,3 +210,17 @@ def test_an_edit_of_a_source_s_text_leaves_its_translation_alone(
     assert len(converted) == 1 and "A new paragraph." in converted[0]  # not the Spanish text
     monkeypatch.undo()
     assert tree(out) == tree(clean_build(site, tmp_path, "translation", capsys))
+
+
+def test_the_preview_leaves_what_it_knows_for_the_command_line(
+    preview: Preview, tmp_path: Path, count_conversions: Callable[[], list[str]]
+) -> None:
+    """Stopped after a patched rebuild, the preview saves the cache of every page, not only of
+    those the patch used: the next command-line build converts no Markdown again."""
+    assert edit(preview, HELLO, lambda t: t + "\nA new paragraph.\n")
+    preview.save_cache()
+    converted = count_conversions()
+    out = tmp_path / "out"
+    assert main(["--site", str(preview.site_dir), "--out", str(out), "--today", TODAY]) == 0
+    assert converted == []
+    assert "A new paragraph." in (out / "en/articles/hello/index.html").read_text()
