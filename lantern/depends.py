@@ -37,6 +37,7 @@ class KeyMaker:
     only articles' text keeps it, and digests only the routes that show those articles."""
 
     def __init__(self, site: Site, routes: Routes, templates: str, code: str) -> None:
+        self.templates = templates  # the digest of the templates the keys are made for
         self._fingerprint = _Fingerprint()
         self._frame = digest(code, templates, self._fingerprint.of(_frame(site)))
         self._records = digest(self._frame, self._fingerprint.of(_records(site)))

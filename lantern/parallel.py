@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -103,20 +104,19 @@ def render_changed(
 
     With a staging folder, new files are written into it, by whichever process rendered them.
     `suspects`, when given, are the only files that may have changed since the old output was
-    written (a patched build knows): the others are kept without looking at the output folder.
+    written (a patched build knows): the others are kept without looking at the output folder,
+    and left out of the records, which are the old ones (and so are their build cache entries).
     """
     job = _Job(site, routes, env, old, old_dir, staging)
     kept: set[str] = set()
     records: dict[str, tuple[str, str, Uses]] = {}
     todo = []
+    if suspects is not None:  # a patched build: every other file is as the old build left it
+        kept = {route.file for route in routes if route.file not in suspects}
+        routes = Routes(tuple(route for route in routes if route.file in suspects), routes.static)
     for route in routes:
         record = old.get(route.file)
-        trusted = suspects is not None and route.file not in suspects
-        if (
-            record
-            and record.inputs == keys[route.file]
-            and (trusted or job.still_there(route.file, record))
-        ):
+        if record and record.inputs == keys[route.file] and job.still_there(route.file, record):
             kept.add(route.file)
             records[route.file] = (record.inputs, record.output, record.uses)
             memo.current().keep(record.uses)  # for the day this route renders again
@@ -136,7 +136,7 @@ def render_changed(
     return Rendered(files, written, kept, records)
 
 
-def stale_count(routes: Routes, keys: dict[str, str], old: dict[str, Record]) -> int:
+def stale_count(routes: Iterable[Route], keys: dict[str, str], old: dict[str, Record]) -> int:
     """How many routes must render again, at most (a file missing from the output adds one)."""
     return sum(
         1 for route in routes if route.file not in old or old[route.file].inputs != keys[route.file]

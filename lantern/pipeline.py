@@ -176,20 +176,21 @@ def _read(
 
 def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
     """Render what changed and bring the output folder up to date."""
-    routes, keys, old = made.routes, made.keys, made.old
+    routes, keys, old, suspects = made.routes, made.keys, made.old, made.suspects
+    candidates = routes if suspects is None else [r for r in routes if r.file in suspects]
     # A rebuild that changes a few files updates the output in place; any other writes it anew.
-    in_place = bool(old) and target.is_dir() and stale_count(routes, keys, old) * 2 <= len(keys)
+    in_place = bool(old) and target.is_dir() and stale_count(candidates, keys, old) * 2 <= len(keys)
     staging = None if in_place else Staging(target)
     try:
         rendered = render_changed(
             made.site,
             routes,
-            _site_environment(site_dir),
+            _site_environment(site_dir, made.maker.templates),
             keys,
             old,
             target if old else None,
             staging,
-            made.suspects,
+            suspects,
         )
         if staging is None:
             kept = {file: old[file].stamp for file in rendered.kept}
@@ -200,14 +201,15 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
         if staging is not None:
             staging.discard()
         raise
-    records = {
+    made_now = {
         file: Record(key, data_digest, *written.stamps[file], uses)
         for file, (key, data_digest, uses) in rendered.records.items()
     }
+    records = made_now if suspects is None else {**old, **made_now}  # see render_changed
     cache = memo.current()
     cache.put("output", "dir", str(target))
     cache.put("output", "files", tuple(written.stamps))
-    for file, record in records.items():
+    for file, record in made_now.items():
         cache.put("route", file, tuple(record))
     state = Previous(
         made.site, routes, keys, made.maker, made.warnings, target, records, tuple(written.stamps)
@@ -221,15 +223,15 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
         made.site.config.timezone,
         written.stamps,
         state,
-        made.suspects is not None,
+        suspects is not None,
     )
 
 
-def _site_environment(site_dir: Path) -> jinja2.Environment:
+def _site_environment(site_dir: Path, templates: str = "") -> jinja2.Environment:
+    """The templates' environment; `templates`, their digest when already known."""
     themes = theme_dirs(site_dir)
-    return _environment(
-        tuple(themes), site_dir / memo.CACHE_DIR / "templates", templates_digest(themes)
-    )
+    compiled = site_dir / memo.CACHE_DIR / "templates"
+    return _environment(tuple(themes), compiled, templates or templates_digest(themes))
 
 
 @lru_cache(maxsize=2)
