@@ -10,6 +10,14 @@ from lantern.routes import Route, record_path
 from lantern.share_images import ShareCard, preview, share_image
 
 
+def import_libraries() -> None:
+    """Import icalendar and Pillow now, which are otherwise imported when first needed: worker
+    processes forked after this inherit them instead of each importing them (0.1 s apiece)."""
+    from PIL import Image, ImageDraw, ImageFont  # noqa: F401
+
+    from lantern import ical  # noqa: F401
+
+
 def render_file(site: Site, route: Route) -> bytes:
     """An .ics (kind "ics") or a share image (kind "share-image")."""
     if route.kind == "ics":

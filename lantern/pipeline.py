@@ -18,7 +18,7 @@ from lantern.model import BuildOptions, Site, SiteConfig
 from lantern.output import Staging, update_site
 from lantern.parallel import Record, render_changed, stale_count
 from lantern.patch import Previous, patched
-from lantern.render import compile_all, environment
+from lantern.render import environment, prepare_for_workers
 from lantern.routes import Routes, collect_static, plan
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
@@ -158,7 +158,7 @@ def _read(
     problems = Problems()
     with read_ahead(site_dir, config, themes) as ahead:
         if ahead.started:  # while the workers read, this process has time for this
-            compile_all(_site_environment(site_dir))
+            prepare_for_workers(_site_environment(site_dir))
         site = read_all(site_dir, config, options, themes, problems, ahead.finish)
     if options.strict:
         problems = Problems([replace(p, severity="error") for p in problems.found])

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from lantern import charts, event_views, i18n, linked_data, memo, views
 from lantern.areas import area_name
-from lantern.artifacts import render_file
+from lantern.artifacts import import_libraries, render_file
 from lantern.charts import Bar
 from lantern.errors import Position, Problem, ProblemsFound
 from lantern.hours import hours_for_script, hours_in_words
@@ -81,10 +81,12 @@ def environment(theme_dirs: list[Path], compiled: Path | None = None) -> jinja2.
     return env
 
 
-def compile_all(env: jinja2.Environment) -> None:
-    """Compile every template now, partials included: once, rather than in each worker process
-    on its first page. A template's own mistakes are reported when a page uses it: one that
-    fails here is compiled again then (Jinja keeps only what compiled)."""
+def prepare_for_workers(env: jinja2.Environment) -> None:
+    """Compile every template now, partials included, and import what calendars and images
+    need: once, rather than in each worker process on its first page. A template's own mistakes
+    are reported when a page uses it: one that fails here is compiled again then (Jinja keeps
+    only what compiled)."""
+    import_libraries()
     for name in env.list_templates(filter_func=_is_template):
         with contextlib.suppress(Exception):
             env.get_template(name)
