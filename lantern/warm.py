@@ -4,10 +4,10 @@ site is read.
 
 Each worker does for its share of KEY.LANG.md files what the build itself does first: parse the
 front matter, check its shape and its links, and convert the body when it uses no shortcode (a
-shortcode's HTML needs the whole site). It sends back the cache entries it made; they join the cache as entries
-from an earlier build would, so the build then finds under each file's exact key what it would
-have computed, and saves only those it used. Nothing else changes: every check still runs in the
-build, on every file, and the output is the same, byte for byte.
+shortcode's HTML needs the whole site). It sends back the cache entries it made; they join the
+cache as entries from an earlier build would, so the build then finds under each file's exact
+key what it would have computed, and saves only those it used. Nothing else changes: every
+check still runs in the build, on every file, and the output is the same, byte for byte.
 """
 
 from __future__ import annotations
