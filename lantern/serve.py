@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import html
 import io
 import logging
 import mimetypes
@@ -37,6 +36,7 @@ from lantern.errors import Problem, ProblemsFound
 from lantern.model import BuildOptions
 from lantern.patch import Previous
 from lantern.pipeline import DEFAULT_THEME, build
+from lantern.preview_pages import resolve, versioned, with_preview
 from lantern.watch import Watcher
 
 PREVIEW_DIR = "preview"  # inside SITE/.lantern-cache/: the preview never touches the real output
@@ -236,9 +236,11 @@ class _SiteFiles(_OwnAddressOnly):
         self.get(path)
 
     def get(self, path: str) -> None:
-        # Checked again on every load, so an edit shows at once, but an unchanged stylesheet or
-        # script is not sent again (304): a reload after an edit fetches the page alone.
-        self.set_header("Cache-Control", "no-cache")
+        # A file asked for by its version (pages name their stylesheets, scripts and images so,
+        # see `versioned`) never changes: a reload after an edit fetches the page alone. Any
+        # other answer is checked again on every load, so an edit shows at once.
+        versioned = self.get_query_argument("v", "") != ""
+        self.set_header("Cache-Control", "max-age=31536000, immutable" if versioned else "no-cache")
         self.set_header("X-Content-Type-Options", "nosniff")
         found = resolve(self.server.preview.out_dir, path)
         if found is None:
@@ -262,64 +264,13 @@ class _SiteFiles(_OwnAddressOnly):
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         data = file.read_bytes()
         if kind == "text/html":
+            data = versioned(data, self.server.preview.out_dir)
             data = with_preview(data, self.server.port, self.server.preview.outcome.problems)
             kind += "; charset=utf-8"
         elif kind.startswith("text/") or kind in ("application/xml", "application/json"):
             kind += "; charset=utf-8"
         self.set_header("Content-Type", kind)
         self.finish(data)
-
-
-def resolve(root: Path, path: str) -> Path | None:
-    """The file a URL path names inside `root` (a folder means its index.html), or None.
-
-    Anything that could leave `root` is simply not found: `..`, backslashes, NUL, absolute
-    paths, and links that point outside.
-    """
-    parts = path.split("/")
-    if any(part in ("..", ".") or "\\" in part or "\0" in part for part in parts):
-        return None
-    candidate = (root / path).resolve()
-    try:
-        candidate.relative_to(root.resolve())
-    except ValueError:
-        return None
-    if candidate.is_dir():
-        index = candidate / "index.html"
-        if not path.endswith("/") and path:
-            return candidate if index.is_file() else None
-        return index if index.is_file() else None
-    return candidate if candidate.is_file() else None
-
-
-def with_preview(page: bytes, port: int, problems: tuple[Problem, ...]) -> bytes:
-    """A page with the live-reload client, and the problems of a failed build on top of it."""
-    # async: the page is read and shown without waiting for the client to load and run.
-    head = f'<script src="/livereload.js?port={port}" async></script>'
-    if problems:
-        head += '<link rel="stylesheet" href="/__lantern/preview.css">'
-    text = page.decode("utf-8", errors="replace").replace("</head>", head + "</head>", 1)
-    if problems:
-        start = text.find(">", text.find("<body")) + 1
-        text = text[:start] + overlay(problems) + text[start:]
-    return text.encode("utf-8")
-
-
-def overlay(problems: tuple[Problem, ...]) -> str:
-    """The box of errors that stopped the build (its warnings are in the terminal)."""
-    errors = [problem for problem in problems if problem.severity == "error"]
-    items = "".join(
-        f"<li><code>{html.escape(str(problem.at))}</code>: {html.escape(problem.message)}"
-        + (f" <em>({html.escape(problem.hint)})</em>" if problem.hint else "")
-        + "</li>"
-        for problem in errors
-    )
-    return (
-        '<section class="lantern-problems" role="alert" aria-labelledby="lantern-problems-title">'
-        '<h2 id="lantern-problems-title">This change could not be built</h2>'
-        f"<p>The page below is the last good build. Fix the file, save, and it reloads.</p>"
-        f"<ul>{items}</ul></section>"
-    )
 
 
 def lan_address() -> str:

@@ -25,7 +25,8 @@ ALLOWED = {
     },
     "new": {"errors", "model", "schema", "yamlfile"},
     "check": {"config", "content", "errors", "model", "routes", "schema", "yamlfile"},
-    "serve": {"errors", "memo", "model", "patch", "pipeline", "watch"},
+    "serve": {"errors", "memo", "model", "patch", "pipeline", "preview_pages", "watch"},
+    "preview_pages": {"errors"},
     "patch": {
         "depends",
         "errors",

@@ -323,3 +323,31 @@ def test_no_answer_lets_another_origin_read_it(preview: Preview) -> None:
     assert int(answer.split(b" ", 2)[1]) == 405
     assert b"access-control-" not in answer.lower()
     assert_alive_and_serving(preview, TEXT)
+
+
+# ------------------------------------------------------------------ cached between reloads
+
+
+def test_stylesheets_are_kept_between_reloads_and_an_edited_one_is_fetched_anew(
+    preview: Preview,
+) -> None:
+    """A page names its stylesheet by version: that answer may be kept for good, so a reload
+    fetches the page alone; the stylesheet's own name is checked on every load; an edit to it
+    gives the page a new version to fetch."""
+    link = re.compile(rb'href="(/static/lantern\.css\?v=(\d+))"')
+    found = link.search(get(preview, PAGE)[2])
+    assert found, "the page names its stylesheet by version"
+    status, headers, old_css = get(preview, found[1].decode())
+    assert (status, headers["Cache-Control"]) == (200, "max-age=31536000, immutable")
+    assert get(preview, "/static/lantern.css")[1]["Cache-Control"] == "no-cache"
+    stylesheet = preview.site / "templates/static/lantern.css"
+    stylesheet.parent.mkdir(parents=True, exist_ok=True)
+    stylesheet.write_bytes(old_css + b"\n.edited { color: red; }\n")
+    wait_until(
+        lambda: (again := link.search(get(preview, PAGE)[2])) is not None and again[2] != found[2],
+        "a new version of the stylesheet on the page",
+    )
+    again = link.search(get(preview, PAGE)[2])
+    assert again is not None
+    assert b".edited" in get(preview, again[1].decode())[2]
+    assert_alive_and_serving(preview, TEXT)
