@@ -80,9 +80,7 @@ class Staging:
         """Write one file; its stamp, as the finished output will show it."""
         target = _target(self.path, relative)
         target.write_bytes(content)
-        stamp = stamp_of(target)
-        assert stamp is not None, "just written"
-        return stamp
+        return _stamp(target)
 
     def finish(
         self,
@@ -186,10 +184,9 @@ def _remove_all_but(out_dir: Path, wanted: set[str]) -> None:
 
 def stamp_of(path: Path) -> Stamp | None:
     try:
-        stat = path.stat()
+        return _stamp(path)
     except OSError:
         return None
-    return (stat.st_size, stat.st_mtime_ns)
 
 
 def _stamp(path: Path) -> Stamp:

@@ -21,7 +21,7 @@ import jinja2
 from lantern import memo
 from lantern.model import Site
 from lantern.output import Staging, Stamp, stamp_of
-from lantern.render import render_route
+from lantern.render import prepare_for_workers, render_route
 from lantern.routes import Route, Routes
 
 PARALLEL_FROM = 150  # routes to render; below this, starting processes costs more than it saves
@@ -148,8 +148,7 @@ def _finish_all(job: _Job, todo: list[Route]) -> list[Outcome]:
     count = workers()
     if len(todo) < PARALLEL_FROM or count < 2 or not can_fork():
         return [job.finish(route) for route in todo]
-    for name in sorted({route.template for route in todo if route.template}):
-        job.env.get_template(name)  # compiled once, here, and inherited by every worker
+    prepare_for_workers(job.env)  # once, here, and inherited by every worker
     global _forked
     _forked = (job, todo, memo.current())
     import multiprocessing  # only here: a small rebuild needs none of its 10 ms
