@@ -50,8 +50,12 @@ def versioned(page: bytes, root: Path) -> bytes:
 
 def with_preview(page: bytes, port: int, problems: tuple[Problem, ...]) -> bytes:
     """A page with the live-reload client, and the problems of a failed build on top of it."""
-    # async: the page is read and shown without waiting for the client to load and run.
-    head = f'<script src="/livereload.js?port={port}" async></script>'
+    # Deferred: the page is shown without waiting for them. preview.js first: livereload.js
+    # takes it as a plugin when it starts.
+    head = (
+        '<script src="/__lantern/preview.js" defer data-lantern-preview></script>'
+        f'<script src="/livereload.js?port={port}" defer data-lantern-preview></script>'
+    )
     if problems:
         head += '<link rel="stylesheet" href="/__lantern/preview.css">'
     text = page.decode("utf-8", errors="replace").replace("</head>", head + "</head>", 1)

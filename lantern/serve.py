@@ -40,7 +40,7 @@ from lantern.preview_pages import resolve, versioned, with_preview
 from lantern.watch import Watcher
 
 PREVIEW_DIR = "preview"  # inside SITE/.lantern-cache/: the preview never touches the real output
-_OVERLAY_CSS = Path(__file__).parent / "preview.css"
+_OWN_FILES = Path(__file__).parent  # preview.css (the problem box) and preview.js (the swap)
 
 Say = Callable[[str], None]  # prints one line for the editor
 
@@ -129,7 +129,7 @@ class Server:
             [
                 (r"/livereload", _ReloadSocket, this),
                 (r"/livereload\.js", _ReloadScript, this),
-                (r"/__lantern/preview\.css", _OverlayStyle, this),
+                (r"/__lantern/(preview\.(?:css|js))", _OwnFile, this),
                 (r"/(.*)", _SiteFiles, this),
             ],
             websocket_ping_interval=20,
@@ -223,10 +223,14 @@ class _ReloadScript(_OwnAddressOnly, LiveReloadJSHandler):  # type: ignore[misc]
     """livereload.js, the package's browser client."""
 
 
-class _OverlayStyle(_OwnAddressOnly):
-    def get(self) -> None:
-        self.set_header("Content-Type", "text/css; charset=utf-8")
-        self.write(_OVERLAY_CSS.read_bytes())
+class _OwnFile(_OwnAddressOnly):
+    """The preview's own stylesheet and script, which no built site has."""
+
+    def get(self, name: str) -> None:
+        kind = "text/css" if name.endswith(".css") else "text/javascript"
+        self.set_header("Content-Type", f"{kind}; charset=utf-8")
+        self.set_header("Cache-Control", "no-cache")
+        self.write((_OWN_FILES / name).read_bytes())
 
 
 class _SiteFiles(_OwnAddressOnly):

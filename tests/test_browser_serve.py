@@ -16,9 +16,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, TODAY
+from tests.conftest import EXIT_URL, REPO, TODAY
 
 ARTICLE = "content/articles/hello.en.md"
+SHOWS = "text => document.body.textContent.includes(text)"
 CONNECTED = (
     "() => window.LiveReload && window.LiveReload.connector"
     " && window.LiveReload.connector._isSocketConnected()"
@@ -102,11 +103,12 @@ def test_edit_break_and_fix_an_article_while_the_page_is_open(
     csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "script-src 'self'" in csp  # the page's policy, as published
 
-    page.evaluate("window.__before_reload = true")
-    with page.expect_navigation(timeout=10_000):
-        preview.edit(lambda text: text.replace("Some *text*", "Some *edited text*"))
+    page.evaluate("window.__before_edit = true")
+    preview.edit(lambda text: text.replace("Some *text*", "Some *edited text*"))
+    page.wait_for_function(SHOWS, arg="edited text", timeout=10_000)
     assert page.locator("main em").first.inner_text() == "edited text"
-    assert page.evaluate("window.__before_reload") is None
+    # Put in place, not reloaded: only the content changed.
+    assert page.evaluate("window.__before_edit") is True
     preview.wait_for(r"content/articles/hello\.en\.md: built in")
 
     page.wait_for_function(CONNECTED, timeout=10_000)
@@ -128,7 +130,7 @@ def test_edit_break_and_fix_an_article_while_the_page_is_open(
     page.close()
 
 
-def test_edits_in_quick_succession_each_reload_the_page(
+def test_edits_in_quick_succession_each_show_on_the_page(
     preview: Preview, contexts: Callable[..., Any]
 ) -> None:
     """livereload alone drops a change within 3 seconds of the last reload; this server does not."""
@@ -136,10 +138,36 @@ def test_edits_in_quick_succession_each_reload_the_page(
     for number in range(3):
         page.wait_for_function(CONNECTED, timeout=10_000)
         started = time.monotonic()
-        with page.expect_navigation(timeout=10_000):
-            preview.edit(lambda text, n=number: text.replace("Some ", f"Some {n} ", 1))
+        preview.edit(lambda text, n=number: text.replace("Some ", f"Some {n} ", 1))
+        page.wait_for_function(SHOWS, arg=f"Some {number} ", timeout=10_000)
         assert time.monotonic() - started < 2.5
     assert page.locator("main p", has_text="with a link").inner_text().startswith("Some 2 1 0 ")
+    page.close()
+
+
+@pytest.mark.parametrize("exit_by", ["click", "Shift"])
+def test_the_sites_scripts_work_once_on_content_put_in_place(
+    exit_by: str, preview: Preview, contexts: Callable[..., Any]
+) -> None:
+    """The preview runs the page's scripts again on new content: the quick exit still leaves
+    without a history entry, and announces its presses in the new content."""
+    page, _ = open_connected(contexts, preview.url + "en/articles/hello/")
+    for number in range(2):
+        preview.edit(lambda text, n=number: text.replace("Some ", f"Some {n} ", 1))
+        page.wait_for_function(SHOWS, arg=f"Some {number} ", timeout=10_000)
+    before = page.evaluate("history.length")
+    if exit_by == "click":
+        with page.expect_navigation(url=EXIT_URL, timeout=10_000):
+            page.click("#quick-exit")
+    else:
+        status, area = page.locator("#quick-exit-status"), page.locator("#quick-exit-area")
+        page.keyboard.press("Shift")
+        assert status.text_content() == area.get_attribute("data-two-left")
+        page.keyboard.press("Shift")
+        assert status.text_content() == area.get_attribute("data-one-left")
+        with page.expect_navigation(url=EXIT_URL, timeout=10_000):
+            page.keyboard.press("Shift")
+    assert page.evaluate("history.length") == before
     page.close()
 
 
