@@ -14,6 +14,7 @@ stamp and rsync or a host's upload sees only the files that really changed.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -78,9 +79,24 @@ class Staging:
 
     def write(self, relative: str, content: bytes) -> Stamp:
         """Write one file; its stamp, as the finished output will show it."""
-        target = _target(self.path, relative)
-        target.write_bytes(content)
-        return _stamp(target)
+        # Straight to the system: a build writes thousands of files, and Python's file objects
+        # would ask for each whether it is a terminal, where it stands, and then its stamp by
+        # name, besides looking for its folder first.
+        target = _inside(self.path, relative)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+        try:
+            descriptor = os.open(target, flags, 0o666)
+        except FileNotFoundError:  # its folder is not made yet
+            _make_folders(self.path, target.parent)
+            descriptor = os.open(target, flags, 0o666)
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            stat = os.fstat(descriptor)
+        finally:
+            os.close(descriptor)
+        return (stat.st_size, stat.st_mtime_ns)
 
     def finish(
         self,
@@ -195,17 +211,25 @@ def _stamp(path: Path) -> Stamp:
 
 
 def _target(root: Path, relative: str) -> Path:
-    """`root / relative`, with the folders it needs inside `root`, never `root` itself: a worker
-    process that outlives a killed build must not bring back a staging folder once removed."""
+    """`root / relative`, with the folders it needs inside `root`."""
     target = _inside(root, relative)
-    missing = []
-    for folder in target.parents:
-        if folder == root or folder.is_dir():
-            break
-        missing.append(folder)
-    for folder in reversed(missing):
-        folder.mkdir(exist_ok=True)
+    _make_folders(root, target.parent)
     return target
+
+
+def _make_folders(root: Path, folder: Path) -> None:
+    """Make `folder` and the folders above it up to `root`, but never `root` itself: a worker
+    process that outlives a killed build must not bring back a staging folder once removed."""
+    if folder == root:
+        return
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        return
+    except FileNotFoundError:
+        _make_folders(root, folder.parent)
+        with contextlib.suppress(FileExistsError):  # another worker made it meanwhile
+            folder.mkdir()
 
 
 def _keep(out_dir: Path, staging: Path, relative: str) -> bool:
