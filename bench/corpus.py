@@ -11,7 +11,6 @@ import argparse
 import datetime
 import random
 import re
-import shutil
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 import peers
 import prose
 import records
+import trash
 from documents import Article, Page, dump_yaml, front_matter, write
 
 LANGUAGES = ("en", "es")
@@ -182,7 +182,7 @@ def write_corpus(out: Path, count: int, seed: int, tools: Iterable[str] = TOOLS)
         "eleventy": lambda site: peers.write_eleventy(site, all_articles, pages()),
     }
     for tool in tools:
-        shutil.rmtree(out / tool, ignore_errors=True)
+        trash.move_aside(out / tool)
         writers[tool](out / tool)
 
 

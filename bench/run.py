@@ -11,7 +11,6 @@ import argparse
 import os
 import pstats
 import shlex
-import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from pathlib import Path
 # bench/ is not a package: run as a script, its folder is on sys.path.
 import corpus
 import tools
+import trash
 from measure import FileState, Measurement, differences, measure, run_once, snapshot, table
 from tools import REPO, Missing, Tool
 
@@ -28,7 +28,7 @@ SEED = 1
 PEERS = ("hugo", "pelican", "eleventy")
 EVERYTHING = ("lantern", *PEERS, "floor")
 SCENARIOS = {
-    "cold": "Cold build (output and caches deleted first)",
+    "cold": "Cold build (output and caches moved aside first)",
     "unchanged": "Rebuild with nothing changed",
     "one edit": "Rebuild after appending a sentence to one English article",
 }
@@ -51,14 +51,9 @@ class Results:
         return found[0] if found and not found[0].failure else None
 
 
-def remove(*folders: Path) -> None:
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def remover(*folders: Path) -> Callable[[int], None]:
-    """A before-each-run step that deletes `folders`."""
-    return lambda _: remove(*folders)
+    """A before-each-run step that moves `folders` out of the way (see bench/trash.py)."""
+    return lambda _: trash.move_aside(*folders)
 
 
 def measure_scenarios(tool: Tool, runs: int, results: Results) -> None:
@@ -287,7 +282,7 @@ def print_commands(found: list[Tool], selected: set[str]) -> None:
 def profile(edited_key: str) -> None:
     """One cold Lantern build under cProfile: the top 25 functions by cumulative and own time."""
     tool = tools.lantern(WORK / "corpus" / "lantern", WORK / "out" / "lantern", edited_key)
-    remove(tool.output, *tool.caches)
+    trash.move_aside(tool.output, *tool.caches)
     stats_file = WORK / "lantern.prof"
     command = [tool.cold[0], "-m", "cProfile", "-o", str(stats_file), *tool.cold[1:]]
     print(f"profiling (child processes, if any, are not profiled): {shlex.join(command)}")
@@ -335,9 +330,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Writing the corpus: {options.articles:,} articles x 2 languages for {', '.join(sites)} in {WORK / 'corpus'}"
     )
+    trash.empty(settle=True)
     corpus.write_corpus(WORK / "corpus", options.articles, SEED, sites)
     if options.profile:
         profile(edited_key)
+        trash.empty()
         return 0
     if selected & set(PEERS):
         print(f"Installing or checking the peers under {WORK} (pip, npm) ...", flush=True)
@@ -368,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     print_floor(results, options.runs)
     print_scale(results, options.articles)
     print(f"\nLoad average {os.getloadavg()[0]:.2f} at the end ({os.cpu_count()} cores)")
+    trash.empty()
     return 0
 
 
