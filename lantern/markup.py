@@ -8,6 +8,7 @@ No smart quotes: editors type their own language's quotation marks (« », “ �
 
 from __future__ import annotations
 
+import sys
 import xml.etree.ElementTree as etree
 from functools import cache, lru_cache
 from typing import Any
@@ -225,19 +226,29 @@ def to_html(
     return converter.reset().convert(text)
 
 
+def _fenced_code_without_pygments() -> Any:
+    """Python-Markdown's fenced_code extension. It imports codehilite, which imports Pygments
+    where it is installed (60 ms, in every process that converts Markdown: a one-page rebuild,
+    each worker of a cold build), though no site of Lantern's highlights code: codehilite is
+    kept from finding Pygments (it then never uses it), and Pygments stays importable."""
+    if "markdown.extensions.fenced_code" in sys.modules or "pygments" in sys.modules:
+        from markdown.extensions import fenced_code
+    else:
+        sys.modules["pygments"] = None  # type: ignore[assignment]  # an import of it fails
+        try:
+            from markdown.extensions import fenced_code
+        finally:
+            del sys.modules["pygments"]
+    return fenced_code
+
+
 @lru_cache(maxsize=8)
 def _converter(base_path: str, backlink_title: str) -> markdown.Markdown:
     # Extensions given as objects, not names: a name is looked up among every installed
     # package's entry points first, which costs a preview or a one-page rebuild 20 ms.
-    from markdown.extensions import (
-        attr_list,
-        def_list,
-        fenced_code,
-        footnotes,
-        sane_lists,
-        tables,
-    )
+    from markdown.extensions import attr_list, def_list, footnotes, sane_lists, tables
 
+    fenced_code = _fenced_code_without_pygments()
     extensions: list[Extension] = [
         fenced_code.FencedCodeExtension(),
         tables.TableExtension(),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -99,6 +99,7 @@ def render_changed(
     old_dir: Path | None,
     staging: Staging | None = None,
     suspects: set[str] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Rendered:
     """Render the routes whose inputs changed; keep every old file that is still right.
 
@@ -106,6 +107,7 @@ def render_changed(
     `suspects`, when given, are the only files that may have changed since the old output was
     written (a patched build knows): the others are kept without looking at the output folder,
     and left out of the records, which are the old ones (and so are their build cache entries).
+    `meanwhile` is work for this process while the routes render (before any is recorded).
     """
     job = _Job(site, routes, env, old, old_dir, staging)
     kept: set[str] = set()
@@ -124,7 +126,7 @@ def render_changed(
             todo.append(route)
     files: dict[str, bytes] = {}
     written: dict[str, Stamp] = {}
-    for route, outcome in zip(todo, _finish_all(job, todo), strict=True):
+    for route, outcome in zip(todo, _finish_all(job, todo, meanwhile), strict=True):
         records[route.file] = (keys[route.file], outcome.output, outcome.uses)
         if outcome.same:
             kept.add(route.file)
@@ -143,10 +145,15 @@ def stale_count(routes: Iterable[Route], keys: dict[str, str], old: dict[str, Re
     )
 
 
-def _finish_all(job: _Job, todo: list[Route]) -> list[Outcome]:
-    """Each route's outcome, in order; across worker processes when there are enough."""
+def _finish_all(
+    job: _Job, todo: list[Route], meanwhile: Callable[[], None] | None = None
+) -> list[Outcome]:
+    """Each route's outcome, in order; across worker processes when there are enough, while
+    this one does `meanwhile`."""
     count = workers()
     if len(todo) < PARALLEL_FROM or count < 2 or not can_fork():
+        if meanwhile:
+            meanwhile()
         return [job.finish(route) for route in todo]
     prepare_for_workers(job.env)  # once, here, and inherited by every worker
     global _forked
@@ -161,7 +168,10 @@ def _finish_all(job: _Job, todo: list[Route]) -> list[Outcome]:
     try:
         with context.Pool(count) as pool:
             spans = chunks(len(todo), count * CHUNKS_PER_WORKER)
-            for finished, made, used in pool.imap(_finish_chunk, spans):
+            results = pool.imap(_finish_chunk, spans)
+            if meanwhile:
+                meanwhile()
+            for finished, made, used in results:
                 outcomes += finished
                 memo.current().merge(made, used)
     finally:

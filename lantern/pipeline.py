@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -123,6 +124,7 @@ class _Made:
     old: dict[str, Record]  # the output's files as the last build in this folder left them
     before: tuple[str, ...] | None  # every file that build wrote, when known
     suspects: set[str] | None = None  # the only files that may have changed, when known
+    make_keys: Callable[[], None] | None = None  # fills `keys`, when still empty
 
 
 def _patched(
@@ -165,13 +167,22 @@ def _read(
     problems.stop_if_errors()
     routes = plan(site, collect_static(themes, site_dir, site.media))
     maker = KeyMaker(site, routes, templates_digest(themes), code)
-    keys = {route.file: maker.key(route) for route in routes}
     cache = memo.current()
     same_place = cache.get("output", "dir") == str(target)
-    found = {file: cache.get("route", file) for file in keys} if same_place else {}
+    found = {route.file: cache.get("route", route.file) for route in routes} if same_place else {}
     old = {file: Record(*record) for file, record in found.items() if record}
     before = cache.get("output", "files") if same_place else None
-    return _Made(site, routes, keys, maker, problems.unique(), old, before)
+    keys: dict[str, str] = {}
+
+    def make_keys() -> None:
+        keys.update((route.file, maker.key(route)) for route in routes)
+
+    if old:  # they tell which routes to render again
+        make_keys()
+        return _Made(site, routes, keys, maker, problems.unique(), old, before)
+    # Every route renders: the keys are needed only for the build cache, and are made while
+    # the workers render.
+    return _Made(site, routes, keys, maker, problems.unique(), old, before, make_keys=make_keys)
 
 
 def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
@@ -191,6 +202,7 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
             target if old else None,
             staging,
             suspects,
+            meanwhile=made.make_keys,
         )
         if staging is None:
             kept = {file: old[file].stamp for file in rendered.kept}
