@@ -242,6 +242,12 @@ def _fenced_code_without_pygments() -> Any:
     return fenced_code
 
 
+def prepare(base_path: str, backlink_title: str) -> None:
+    """Load Python-Markdown and make the converter `to_html` will use: before forking, so
+    that every worker process has it without loading it again (50 ms each)."""
+    _converter(base_path, backlink_title)
+
+
 @lru_cache(maxsize=8)
 def _converter(base_path: str, backlink_title: str) -> markdown.Markdown:
     # Extensions given as objects, not names: a name is looked up among every installed

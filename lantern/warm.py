@@ -72,6 +72,10 @@ def read_ahead(site_dir: Path, config: SiteConfig, theme_dirs: list[Path]) -> It
         return
     strings = load_strings(theme_dirs, config.languages, Problems())  # the build reports
     backlinks = {lang: strings[lang]["footnote_back"].text for lang in config.languages}
+    from lantern.markup import prepare  # here, once: every worker forked after has it
+
+    for backlink in sorted(set(backlinks.values())):
+        prepare(config.base_path, backlink)
     global _forked
     _forked = (files, config.base_path, backlinks, cache)
     import multiprocessing

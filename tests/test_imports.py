@@ -62,6 +62,7 @@ ALLOWED = {
         "errors",
         "i18n",
         "links",
+        "markup",
         "memo",
         "model",
         "parallel",
