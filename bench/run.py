@@ -330,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Writing the corpus: {options.articles:,} articles x 2 languages for {', '.join(sites)} in {WORK / 'corpus'}"
     )
-    trash.empty(settle=True)
+    trash.settle()
     corpus.write_corpus(WORK / "corpus", options.articles, SEED, sites)
     if options.profile:
         profile(edited_key)

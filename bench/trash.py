@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 TRASH = Path(__file__).resolve().parent / ".work" / "trash"
+EMPTIED = TRASH.with_name("trash-emptied")  # its time stamp: when the trash was last deleted
 SETTLE_SECONDS = 31  # how long the kernel keeps a freed inode from reuse, and a second more
 
 
@@ -30,12 +31,20 @@ def move_aside(*folders: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def empty(settle: bool = False) -> None:
-    """Delete what was moved aside; `settle`: then wait until the next build no longer pays
-    for it (before measuring, when an earlier run was interrupted)."""
-    if not TRASH.exists():
+def empty() -> None:
+    """Delete what was moved aside, and note when."""
+    if TRASH.exists():
+        shutil.rmtree(TRASH, ignore_errors=True)
+        EMPTIED.touch()
+
+
+def settle() -> None:
+    """Before measuring: delete what an interrupted run left, and wait until the last deletion
+    is SETTLE_SECONDS old, so that no build measured now pays for it."""
+    empty()
+    if not EMPTIED.exists():
         return
-    shutil.rmtree(TRASH, ignore_errors=True)
-    if settle:
-        print(f"Emptied {TRASH} (left by an earlier run); waiting {SETTLE_SECONDS} s", flush=True)
-        time.sleep(SETTLE_SECONDS)
+    wait = SETTLE_SECONDS - (time.time() - EMPTIED.stat().st_mtime)
+    if wait > 0:
+        print(f"Waiting {wait:.0f} s: the last run's trash was deleted just now", flush=True)
+        time.sleep(wait)
