@@ -37,6 +37,8 @@ class Shortcode:
 
 def find_shortcodes(text: str) -> Iterator[Shortcode]:
     """Every shortcode line in Markdown text, skipping fenced code blocks."""
+    if "{{<" not in text:  # most texts have none: no need to look at each line
+        return
     fence = ""
     for number, line in enumerate(text.splitlines(), start=1):
         opening = _FENCE.match(line)
