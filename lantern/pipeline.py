@@ -177,12 +177,12 @@ def _read(
     def make_keys() -> None:
         keys.update((route.file, maker.key(route)) for route in routes)
 
-    if old:  # they tell which routes to render again
+    # With an old output, the keys tell which routes to render again. Without, every route
+    # renders, and the keys are needed only for the build cache: made while the workers render.
+    if old:
         make_keys()
-        return _Made(site, routes, keys, maker, problems.unique(), old, before)
-    # Every route renders: the keys are needed only for the build cache, and are made while
-    # the workers render.
-    return _Made(site, routes, keys, maker, problems.unique(), old, before, make_keys=make_keys)
+    later = None if old else make_keys
+    return _Made(site, routes, keys, maker, problems.unique(), old, before, make_keys=later)
 
 
 def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:

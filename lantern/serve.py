@@ -243,8 +243,10 @@ class _SiteFiles(_OwnAddressOnly):
         # A file asked for by its version (pages name their stylesheets, scripts and images so,
         # see `versioned`) never changes: a reload after an edit fetches the page alone. Any
         # other answer is checked again on every load, so an edit shows at once.
-        versioned = self.get_query_argument("v", "") != ""
-        self.set_header("Cache-Control", "max-age=31536000, immutable" if versioned else "no-cache")
+        by_version = self.get_query_argument("v", "") != ""
+        self.set_header(
+            "Cache-Control", "max-age=31536000, immutable" if by_version else "no-cache"
+        )
         self.set_header("X-Content-Type-Options", "nosniff")
         found = resolve(self.server.preview.out_dir, path)
         if found is None:
