@@ -45,9 +45,10 @@ def test_links_to_other_sites_send_no_referrer_and_site_links_get_the_base_path(
     assert '<a href="#x">c</a>' in result
 
 
-# The inline stage skips a pattern whose text lacks what the pattern needs; the output must be
-# exactly Python-Markdown's own. Compared on every Markdown file of the repository, on texts
-# made to reach each pattern, and on random texts of Markdown's special characters.
+# The inline stage skips a pattern whose text lacks what the pattern needs, and the block stage a
+# block processor whose test cannot pass; the output must be exactly Python-Markdown's own.
+# Compared on every Markdown file of the repository, on texts made to reach each pattern and
+# block, on random texts of Markdown's special characters, and on random blocks.
 
 TRICKY = [
     "a *b* __c__ ***d*** _e_ snake_case_word 2 * 3 * 4",
@@ -65,6 +66,11 @@ TRICKY = [
     "**strong *nested em* strong** *em **nested strong** em*",
     "a_b_c __init__ *a**b*c** ****",
     "[TOC]\n\n## One\n\n### Under one\n\n## One\n\n    [TOC]\n",
+    "Title\n=====\ntext\n\nSub\n---\n\n- - -\n\n___\n\n* * *\n\ntext\n***\n",
+    "> quote\n> more\n\n>not\n\n    > code\n\n1. a\n\n    > in a list\n",
+    "Term\n: one\n:   two\n\n: lone\n\nno: colon space\n",
+    'text [^n]\n\n[^n]: note\n    more\n[^m]: next\n\n[r]: /x "T"\nafter\n\n[s]:\n  /y\n',
+    "a | b\n--|--\n1 | 2\n\n| one |\n| --- |\n\n|x\n|-\n\n`a|b` | c\n-|-\n",
 ]
 
 
@@ -79,6 +85,7 @@ def _stock_inline_converter() -> markdown.Markdown:
     converter.treeprocessors.register(InlineProcessor(converter), "inline", 20)
     converter.treeprocessors.register(AttrListTreeprocessor(converter), "attr_list", 8)
     del converter.is_block_level  # the class's own
+    del converter.parser.parseBlocks  # likewise
     assert type(converter.treeprocessors["toc"]) is TocTreeprocessor
     return converter
 
@@ -90,7 +97,7 @@ def _both(text: str) -> tuple[str, str]:
     return ours.reset().convert(text), stock.reset().convert(text)
 
 
-def test_the_quick_inline_stage_gives_python_markdowns_own_output_on_every_file() -> None:
+def test_the_quick_stages_give_python_markdowns_own_output_on_every_file() -> None:
     root = Path(__file__).resolve().parent.parent
     files = [*root.glob("content/**/*.md"), *root.glob("tests/sites/*/content/**/*.md")]
     texts = [path.read_text(encoding="utf-8") for path in sorted(files)]
@@ -101,9 +108,59 @@ def test_the_quick_inline_stage_gives_python_markdowns_own_output_on_every_file(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="ab _*`\\[]()!<>&#;:/@^{}.\n-|1", max_size=120))
-def test_the_quick_inline_stage_gives_python_markdowns_own_output_on_random_text(
-    text: str,
-) -> None:
+@given(st.text(alphabet="ab _*`\\[]()!<>&#;:/@^{}.\n-|1=", max_size=120))
+def test_the_quick_stages_give_python_markdowns_own_output_on_random_text(text: str) -> None:
     ours, stock = _both(text)
+    assert ours == stock
+
+
+# Lines that start, continue or end each kind of block, to be put together at random.
+LINES = [
+    "",
+    "",
+    "text",
+    "more *text*",
+    "# Head #",
+    "Title",
+    "=====",
+    "---",
+    "- - -",
+    "___",
+    "* * *",
+    "> quote",
+    ">",
+    "* item",
+    "- item",
+    "1. item",
+    "2) no",
+    "    code",
+    "    > in",
+    "  lazy",
+    ": definition",
+    ":   more",
+    "[^1]: note",
+    "[^1]",
+    "[r]: /x",
+    "[r]: /y 'T'",
+    "[r]",
+    "| a | b |",
+    "|---|:-:|",
+    "a | b",
+    "--|--",
+    "|x|",
+    "~~~",
+    "```",
+    "<div>",
+    "</div>",
+    "[TOC]",
+    "{: .c }",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=14))
+def test_the_quick_stages_give_python_markdowns_own_output_on_random_blocks(
+    lines: list[str],
+) -> None:
+    ours, stock = _both("\n".join(lines))
     assert ours == stock
