@@ -26,7 +26,10 @@ from lantern.routes import Route, Routes
 
 PARALLEL_FROM = 150  # routes to render; below this, starting processes costs more than it saves
 MAX_WORKERS = 4
-CHUNKS_PER_WORKER = 16  # small enough that no worker is left with the last long chunk alone
+SMALLEST_CHUNK = 8  # items a worker takes at a time, at the end
+# Routes that cost a few milliseconds or more each (lists, tags, feeds, images, the sitemap):
+# rendered first, so that the last chunks are of cheap ones, and the workers end together.
+_CHEAP_KINDS = ("article", "page")
 
 Uses = tuple[tuple[str, str], ...]  # memo entries, as (kind, key)
 
@@ -156,8 +159,9 @@ def _finish_all(
             meanwhile()
         return [job.finish(route) for route in todo]
     prepare_for_workers(job.env)  # once, here, and inherited by every worker
+    order = sorted(range(len(todo)), key=lambda index: todo[index].kind in _CHEAP_KINDS)
     global _forked
-    _forked = (job, todo, memo.current())
+    _forked = (job, [todo[index] for index in order], memo.current())
     import multiprocessing  # only here: a small rebuild needs none of its 10 ms
 
     context = multiprocessing.get_context("fork")
@@ -167,8 +171,7 @@ def _finish_all(
     gc.freeze()
     try:
         with context.Pool(count) as pool:
-            spans = chunks(len(todo), count * CHUNKS_PER_WORKER)
-            results = pool.imap(_finish_chunk, spans)
+            results = pool.imap(_finish_chunk, spans(len(todo), count))
             if meanwhile:
                 meanwhile()
             for finished, made, used in results:
@@ -177,7 +180,8 @@ def _finish_all(
     finally:
         _forked = None
         gc.unfreeze()
-    return outcomes
+    by_index = dict(zip(order, outcomes, strict=True))
+    return [by_index[index] for index in range(len(todo))]
 
 
 _forked: tuple[_Job, list[Route], memo.Memo] | None = None
@@ -193,9 +197,16 @@ def _finish_chunk(span: tuple[int, int]) -> tuple[list[Outcome], Any, Any]:
     return finished, made, used
 
 
-def chunks(count: int, parts: int) -> list[tuple[int, int]]:
-    size = max(1, -(-count // parts))
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
+def spans(count: int, workers: int) -> list[tuple[int, int]]:
+    """`count` items cut into consecutive chunks for `workers` processes: each chunk a quarter
+    of what is left per worker, so few round trips at first, and small chunks at the end, where
+    a long one would leave one worker at work and the others idle."""
+    found, start = [], 0
+    while start < count:
+        size = max(SMALLEST_CHUNK, -(-(count - start) // (workers * 4)))
+        found.append((start, min(start + size, count)))
+        start += size
+    return found
 
 
 def workers() -> int:

@@ -24,7 +24,7 @@ from lantern.errors import Problems, ProblemsFound
 from lantern.i18n import load_strings
 from lantern.links import unsafe_links_of
 from lantern.model import SiteConfig
-from lantern.parallel import CHUNKS_PER_WORKER, PARALLEL_FROM, can_fork, chunks, workers
+from lantern.parallel import PARALLEL_FROM, can_fork, spans, workers
 from lantern.render import convert_markdown
 from lantern.schema import check_shape
 from lantern.shortcodes import find_shortcodes
@@ -82,8 +82,7 @@ def read_ahead(site_dir: Path, config: SiteConfig, theme_dirs: list[Path]) -> It
 
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            spans = chunks(len(files), count * CHUNKS_PER_WORKER)
-            yield ReadAhead(pool.imap_unordered(_warm_chunk, spans))
+            yield ReadAhead(pool.imap_unordered(_warm_chunk, spans(len(files), count)))
     finally:
         _forked = None
 
