@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
@@ -21,7 +22,7 @@ from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.inlinepatterns import DelimiterProcessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
 from markdown.util import AtomicString
 
 from lantern.shortcodes import find_shortcodes
@@ -199,6 +200,29 @@ class _QuickAttributes(AttrListTreeprocessor):
             super().run(doc)
 
 
+class _QuickUnescape(UnescapeTreeprocessor):
+    """Backslash escapes put back, skipped for a text without a backslash: only an escape
+    (`\\*`) leaves what this stage puts back."""
+
+    escaped = True  # whether the text being converted has a backslash
+
+    def notice(self, text: str) -> None:
+        self.escaped = "\\" in text
+
+    def run(self, root: etree.Element) -> None:
+        if self.escaped:
+            super().run(root)
+
+
+def _only_with(run: Callable[[list[str]], list[str]], needs: tuple[str, ...]) -> Any:
+    """A preprocessor's run, skipped for a text without any of `needs`: it could not change it."""
+
+    def quick(lines: list[str]) -> list[str]:
+        return run(lines) if any(map("\n".join(lines).__contains__, needs)) else lines
+
+    return quick
+
+
 class _Survey(Preprocessor):
     """Before any other stage: notes what the text holds, for the stages that skip a text
     they cannot change."""
@@ -206,7 +230,7 @@ class _Survey(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         for stage in self.md.treeprocessors:
-            if isinstance(stage, _HeadingIds | _QuickAttributes):
+            if isinstance(stage, _HeadingIds | _QuickAttributes | _QuickUnescape):
                 stage.notice(text)
         return lines
 
@@ -244,6 +268,9 @@ class _SiteExtension(Extension):
         md.treeprocessors.register(_SiteLinks(md, self.base_path), "lantern_links", 5)
         md.treeprocessors.register(_QuickInline(md), "inline", 20)  # replaces the original
         md.treeprocessors.register(_QuickAttributes(md), "attr_list", 8)  # replaces attr_list's
+        md.treeprocessors.register(_QuickUnescape(md), "unescape", 0)  # replaces the original
+        fences = md.preprocessors["fenced_code_block"]  # a fence opens with ``` or ~~~
+        fences.run = _only_with(fences.run, ("```", "~~~"))  # type: ignore[method-assign]
         # Python-Markdown looks a tag up in a list, tens of thousands of times per text.
         block_level = frozenset(md.block_level_elements)
         md.is_block_level = lambda tag: (  # type: ignore[method-assign]

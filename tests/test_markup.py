@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.toc import TocTreeprocessor
-from markdown.treeprocessors import InlineProcessor
+from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
 
 from lantern import markup
 from lantern.markup import to_html
@@ -84,6 +84,8 @@ def _stock_inline_converter() -> markdown.Markdown:
     # Python-Markdown's own stages where Lantern has quicker ones.
     converter.treeprocessors.register(InlineProcessor(converter), "inline", 20)
     converter.treeprocessors.register(AttrListTreeprocessor(converter), "attr_list", 8)
+    converter.treeprocessors.register(UnescapeTreeprocessor(converter), "unescape", 0)
+    del converter.preprocessors["fenced_code_block"].run  # the class's own
     del converter.is_block_level  # the class's own
     del converter.parser.parseBlocks  # likewise
     assert type(converter.treeprocessors["toc"]) is TocTreeprocessor
