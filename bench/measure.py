@@ -76,26 +76,44 @@ def run_once(command: Sequence[str], cwd: Path, log: Path) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024, process.returncode)
 
 
-def measure(
-    name: str,
-    version: str,
-    runs: int,
-    command: Sequence[str],
-    cwd: Path,
-    log: Path,
-    output: Path,
-    before_each: Callable[[int], None] = lambda _: None,
-) -> Measurement:
-    """`runs` runs of `command`, calling `before_each(run_number)` untimed before each."""
-    done: list[Run] = []
+@dataclass(frozen=True)
+class Job:
+    """A command to measure, and what to do untimed before each of its runs."""
+
+    name: str
+    version: str
+    command: Sequence[str]
+    cwd: Path
+    log: Path
+    output: Path
+    before_each: Callable[[int], None] = lambda _: None
+
+
+def measure(job: Job, runs: int) -> Measurement:
+    """`runs` runs of the job's command, calling `before_each(run_number)` untimed before each."""
+    return measure_in_rounds([job], runs)[0]
+
+
+def measure_in_rounds(jobs: Sequence[Job], runs: int) -> list[Measurement]:
+    """`runs` rounds of one run of each job in turn: a minute when the machine is slower than
+    usual then weighs on every job alike, rather than on the one measured in that minute."""
+    done: list[list[Run]] = [[] for _ in jobs]
+    failures = [""] * len(jobs)
+    loads = [0.0] * len(jobs)
     for number in range(runs):
-        before_each(number)
-        run = run_once(command, cwd, log)
-        done.append(run)
-        if run.exit_code != 0:
-            failure = f"exit code {run.exit_code} in run {number + 1}; see {log}"
-            return Measurement(name, version, html_pages(output), tuple(done), load(), failure)
-    return Measurement(name, version, html_pages(output), tuple(done), load())
+        for index, job in enumerate(jobs):
+            if failures[index]:
+                continue
+            job.before_each(number)
+            run = run_once(job.command, job.cwd, job.log)
+            done[index].append(run)
+            loads[index] = load()
+            if run.exit_code != 0:
+                failures[index] = f"exit code {run.exit_code} in run {number + 1}; see {job.log}"
+    return [
+        Measurement(job.name, job.version, html_pages(job.output), tuple(runs_of), load_of, failure)
+        for job, runs_of, load_of, failure in zip(jobs, done, loads, failures, strict=True)
+    ]
 
 
 def load() -> float:

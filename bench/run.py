@@ -20,7 +20,17 @@ from pathlib import Path
 import corpus
 import tools
 import trash
-from measure import FileState, Measurement, differences, measure, run_once, snapshot, table
+from measure import (
+    FileState,
+    Job,
+    Measurement,
+    differences,
+    measure,
+    measure_in_rounds,
+    run_once,
+    snapshot,
+    table,
+)
 from tools import REPO, Missing, Tool
 
 WORK = REPO / "bench" / ".work"
@@ -32,7 +42,17 @@ SCENARIOS = {
     "unchanged": "Rebuild with nothing changed",
     "one edit": "Rebuild after appending a sentence to one English article",
 }
-HEADERS = ("tool", "version", "pages", "median s", "pages/s", "peak MB", "Lantern/tool", "load")
+HEADERS = (
+    "tool",
+    "version",
+    "pages",
+    "median s",
+    "each run s",
+    "pages/s",
+    "peak MB",
+    "Lantern/tool",
+    "load",
+)
 SCALE_FACTOR = 10
 
 
@@ -56,27 +76,21 @@ def remover(*folders: Path) -> Callable[[int], None]:
     return lambda _: trash.move_aside(*folders)
 
 
-def measure_scenarios(tool: Tool, runs: int, results: Results) -> None:
-    """Cold builds, unchanged rebuilds and one-edit rebuilds of one tool."""
+def cold_job(tool: Tool) -> Job:
+    """A cold build of one tool: its output and caches moved out of the way before each run."""
     log = WORK / "logs" / f"{tool.name}.log"
     log.unlink(missing_ok=True)
-    cold = measure(
-        tool.name,
-        tool.version,
-        runs,
-        tool.cold,
-        tool.cwd,
-        log,
-        tool.output,
-        remover(tool.output, *tool.caches),
-    )
-    results.add("cold", cold)
-    if cold.failure:
-        return
+    remove = remover(tool.output, *tool.caches)
+    return Job(tool.name, tool.version, tool.cold, tool.cwd, log, tool.output, remove)
+
+
+def measure_rebuilds(tool: Tool, runs: int, results: Results) -> None:
+    """Rebuilds with nothing changed and after one edit, on the output of the last cold build."""
+    log = WORK / "logs" / f"{tool.name}.log"
     if tool.rebuild != tool.cold:  # fill the cache the rebuild command reads (Pelican)
         run_once(tool.rebuild, tool.cwd, log)
-    unchanged = measure(tool.name, tool.version, runs, tool.rebuild, tool.cwd, log, tool.output)
-    results.add("unchanged", unchanged)
+    unchanged = Job(tool.name, tool.version, tool.rebuild, tool.cwd, log, tool.output)
+    results.add("unchanged", measure(unchanged, runs))
     results.add("one edit", measure_edit(tool, runs, log, results))
 
 
@@ -92,9 +106,8 @@ def measure_edit(tool: Tool, runs: int, log: Path, results: Results) -> Measurem
         tool.edited.write_text(original + sentence, encoding="utf-8")
 
     try:
-        edited = measure(
-            tool.name, tool.version, runs, tool.rebuild, tool.cwd, log, tool.output, edit
-        )
+        job = Job(tool.name, tool.version, tool.rebuild, tool.cwd, log, tool.output, edit)
+        edited = measure(job, runs)
     finally:
         tool.edited.write_text(original, encoding="utf-8")
     if len(states) == 2:
@@ -137,7 +150,7 @@ def peer(name: str, edited_key: str) -> Tool | Missing:
 
 def row(measurement: Measurement, lantern_seconds: float | None) -> list[str]:
     if measurement.failure:
-        failed = [measurement.tool, measurement.version, "failed", "-", "-", "-", "-"]
+        failed = [measurement.tool, measurement.version, "failed", "-", "-", "-", "-", "-"]
         return [*failed, f"{measurement.load:.1f}  {measurement.failure}"]
     ratio = f"{lantern_seconds / measurement.seconds:.2f}" if lantern_seconds else "-"
     return [
@@ -145,6 +158,7 @@ def row(measurement: Measurement, lantern_seconds: float | None) -> list[str]:
         measurement.version,
         f"{measurement.pages:,}",
         f"{measurement.seconds:.2f}",
+        " ".join(f"{run.seconds:.2f}" for run in measurement.runs),
         f"{measurement.pages_per_second:,.0f}",
         f"{measurement.peak_mb:.0f}",
         ratio,
@@ -190,23 +204,17 @@ def floor_command(workers: int) -> tuple[str, ...]:
     )
 
 
-def measure_floor(runs: int, results: Results) -> None:
+def floor_jobs() -> list[Job]:
     """The bare Markdown + Jinja2 loop, in one process and in two."""
-    (WORK / "logs" / "floor.log").unlink(missing_ok=True)
+    log = WORK / "logs" / "floor.log"
+    log.unlink(missing_ok=True)
+    jobs = []
     for workers in (1, 2):
         out = WORK / "out" / f"floor-{workers}"
         name = f"floor, {workers} process{'es' if workers > 1 else ''}"
-        measured = measure(
-            name,
-            "Markdown + Jinja2",
-            runs,
-            floor_command(workers),
-            REPO,
-            WORK / "logs" / "floor.log",
-            out,
-            remover(out),
-        )
-        results.add("floor", measured)
+        command = floor_command(workers)
+        jobs.append(Job(name, "Markdown + Jinja2", command, REPO, log, out, remover(out)))
+    return jobs
 
 
 def print_floor(results: Results, runs: int) -> None:
@@ -231,17 +239,9 @@ def measure_scale(articles: int, runs: int, results: Results) -> None:
     log = WORK / "logs" / "lantern-scale.log"
     log.unlink(missing_ok=True)
     print(f"  cold build at scale: {shlex.join(tool.cold)}", flush=True)
-    measured = measure(
-        "lantern",
-        tool.version,
-        runs,
-        tool.cold,
-        tool.cwd,
-        log,
-        tool.output,
-        remover(tool.output, *tool.caches),
-    )
-    results.add("scale", measured)
+    remove = remover(tool.output, *tool.caches)
+    job = Job("lantern", tool.version, tool.cold, tool.cwd, log, tool.output, remove)
+    results.add("scale", measure(job, runs))
 
 
 def print_scale(results: Results, articles: int) -> None:
@@ -349,12 +349,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     print_commands(found, selected)
     results = Results()
+    jobs = [cold_job(tool) for tool in found] + (floor_jobs() if "floor" in selected else [])
+    names = ", ".join(job.name for job in jobs)
+    print(f"measuring cold builds, {options.runs} rounds of one run each: {names} ...", flush=True)
+    for measured in measure_in_rounds(jobs, options.runs):
+        results.add("floor" if measured.tool.startswith("floor") else "cold", measured)
     for tool in found:
-        print(f"measuring {tool.name} {tool.version} ...", flush=True)
-        measure_scenarios(tool, options.runs, results)
-    if "floor" in selected:
-        print("measuring the floor ...", flush=True)
-        measure_floor(options.runs, results)
+        cold = next(m for m in results.by_scenario["cold"] if m.tool == tool.name)
+        if not cold.failure:
+            print(f"measuring {tool.name}'s rebuilds ...", flush=True)
+            measure_rebuilds(tool, options.runs, results)
     if options.scale and "lantern" in selected:
         print(f"measuring Lantern at {options.articles * SCALE_FACTOR:,} articles ...", flush=True)
         measure_scale(options.articles * SCALE_FACTOR, options.runs, results)
