@@ -53,6 +53,7 @@ def direction(tag: str) -> str:
     return "rtl" if locale_of(tag).character_order == "right-to-left" else "ltr"
 
 
+@cache  # a date shows on its article's page, in lists and on tag pages: formatted once
 def format_date(day: dt.date, lang: str, style: str = "long") -> str:
     """A date as the language writes it: "September 26, 2025", "26 de septiembre de 2025"."""
     return babel_format_date(day, format=style, locale=locale_of(lang))

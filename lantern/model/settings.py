@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -62,7 +63,7 @@ class SiteConfig:
     def default_lang(self) -> str:
         return self.languages[0]
 
-    @property
+    @cached_property  # asked for every link of every page
     def base_path(self) -> str:
         """The path part of base_url ("/" or "/network/"): every site URL starts with it."""
         after_scheme = self.base_url.split("://", 1)[1]
