@@ -197,13 +197,13 @@ def _finish_chunk(span: tuple[int, int]) -> tuple[list[Outcome], Any, Any]:
     return finished, made, used
 
 
-def spans(count: int, workers: int) -> list[tuple[int, int]]:
-    """`count` items cut into consecutive chunks for `workers` processes: each chunk a quarter
-    of what is left per worker, so few round trips at first, and small chunks at the end, where
-    a long one would leave one worker at work and the others idle."""
+def spans(count: int, processes: int) -> list[tuple[int, int]]:
+    """`count` items cut into consecutive chunks for `processes` workers: each chunk a quarter
+    of one worker's share of what is left, so few round trips at first, and small chunks at
+    the end, where a long one would leave one worker at work and the others idle."""
     found, start = [], 0
     while start < count:
-        size = max(SMALLEST_CHUNK, -(-(count - start) // (workers * 4)))
+        size = max(SMALLEST_CHUNK, -(-(count - start) // (processes * 4)))
         found.append((start, min(start + size, count)))
         start += size
     return found
