@@ -117,8 +117,12 @@ def _read_bytes(path: Path, shown_as: str) -> bytes:
     """The file's bytes; one too large is refused after reading no more than the limit."""
     try:
         with path.open("rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
-            size = max(os.fstat(file.fileno()).st_size, len(raw))
+            size = os.fstat(file.fileno()).st_size
+            # Asked for as many bytes as it has: a read of the limit makes a 2 MB buffer first.
+            raw = file.read(min(size, MAX_FILE_BYTES) + 1)
+            if len(raw) > size:  # it grew since: read on, up to the limit
+                raw += file.read(MAX_FILE_BYTES + 1 - len(raw))
+            size = max(size, len(raw))
     except OSError as error:
         raise _problem(Position(shown_as), f"cannot read the file: {error.strerror}") from None
     if len(raw) > MAX_FILE_BYTES:
