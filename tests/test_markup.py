@@ -59,6 +59,8 @@ TRICKY = [
     "<https://example.org/> <me@example.org> <b>bold</b> <!-- c --> a < b > c",
     "plain <b>bold</b> and <span>inline</span> HTML",
     "&amp; &#169; &#xA9; & alone &nosemicolon",
+    "no angle bracket: &#65 and &#x4f then &amp and &copy, not ; closed",
+    "<div>\nraw *block*\n</div>\n\ntext\n\n<!-- note -->\n",
     "line one  \nline two\\\nthree",
     "* one\n* two\n\n1. a\n2. b\n\nTerm\n:   definition\n",
     "| a | *b* |\n|---|---|\n| `c` | [d](/e) |\n",
@@ -86,6 +88,7 @@ def _stock_inline_converter() -> markdown.Markdown:
     converter.treeprocessors.register(AttrListTreeprocessor(converter), "attr_list", 8)
     converter.treeprocessors.register(UnescapeTreeprocessor(converter), "unescape", 0)
     del converter.preprocessors["fenced_code_block"].run  # the class's own
+    del converter.preprocessors["html_block"].run  # likewise
     del converter.is_block_level  # the class's own
     del converter.parser.parseBlocks  # likewise
     assert type(converter.treeprocessors["toc"]) is TocTreeprocessor
