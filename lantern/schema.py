@@ -12,12 +12,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # jsonschema is imported only when a file's shape is not in the build cache
+if TYPE_CHECKING:  # jsonschema is imported only for a file whose shape has a mistake
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
 from lantern import memo
 from lantern.errors import Problem, did_you_mean
+from lantern.fits import Check, compiled
 from lantern.yamlfile import YamlDocument
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -38,9 +39,24 @@ def validator_for(name: str) -> Draft202012Validator:
     """The validator for `lantern/schemas/NAME.schema.json` (loaded once)."""
     from jsonschema import Draft202012Validator
 
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    registry = _registry()
-    return Draft202012Validator(schema, registry=registry)
+    return Draft202012Validator(_schema_file(f"{name}.schema.json"), registry=_registry())
+
+
+def fits(value: Any, name: str) -> bool:
+    """Whether `value` fits `lantern/schemas/NAME.schema.json`, told without jsonschema; False
+    also when only jsonschema can tell."""
+    check = _quick_check(name)
+    return check is not None and check(value)
+
+
+@cache
+def _quick_check(name: str) -> Check | None:
+    return compiled(f"{name}.schema.json", _schema_file)
+
+
+@cache
+def _schema_file(file: str) -> Any:
+    return json.loads((SCHEMA_DIR / file).read_text(encoding="utf-8"))
 
 
 def check_shape(document: YamlDocument, schema_name: str) -> list[Problem]:
@@ -52,6 +68,8 @@ def check_shape(document: YamlDocument, schema_name: str) -> list[Problem]:
 
 
 def _shape_problems(document: YamlDocument, schema_name: str) -> list[Problem]:
+    if fits(document.data, schema_name):  # most files: no need to import jsonschema
+        return []
     errors = validator_for(schema_name).iter_errors(document.data)
     problems: set[Problem] = set()
     for error in _precise(errors):
@@ -144,8 +162,7 @@ def _field_name(at: tuple[Any, ...]) -> str:
 def _registry() -> Any:
     from referencing import Registry, Resource
 
-    resources = []
-    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((path.name, Resource.from_contents(contents)))
-    return Registry().with_resources(resources)
+    files = sorted(path.name for path in SCHEMA_DIR.glob("*.schema.json"))
+    return Registry().with_resources(
+        (file, Resource.from_contents(_schema_file(file))) for file in files
+    )
