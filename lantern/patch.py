@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,9 @@ def last_state(
     if not edited or len(edited) > MAX_PATCHED or not all(n.startswith("content/") for n in edited):
         return None
     base = memo.read_pickle(cache_dir / _STATE, memo.code_version(), record.get("state", ""))
+    # A command-line build, which ends soon: the cycle collector's next pass would walk every
+    # object of the base (2,000 articles: 26 ms) to find none free. It need never look at them.
+    gc.freeze()
     return (base, tuple(edited)) if isinstance(base, Previous) else None
 
 
