@@ -62,7 +62,8 @@ def last_state(
         return None
     base = memo.read_pickle(cache_dir / _STATE, memo.code_version(), record.get("state", ""))
     # A command-line build, which ends soon: the cycle collector's next pass would walk every
-    # object of the base (2,000 articles: 26 ms) to find none free. It need never look at them.
+    # object made so far, the base's and the imported modules' (2,000 articles: 20-26 ms), to
+    # free none. It need never look at them.
     gc.freeze()
     return (base, tuple(edited)) if isinstance(base, Previous) else None
 
