@@ -10,6 +10,7 @@ messages.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from typing import Any
@@ -137,26 +138,18 @@ _TYPES: dict[str, Check] = {
 }
 
 
-def _below(found: Any, limit: Any) -> bool:
-    return bool(found < limit)
-
-
-def _above(found: Any, limit: Any) -> bool:
-    return bool(found > limit)
-
-
 def _identity(value: Any) -> Any:
     return value
 
 
 # keyword: (the values it applies to, what it measures of one, whether that is past the limit)
 _LIMITS: dict[str, tuple[Check, Callable[[Any], Any], Callable[[Any, Any], bool]]] = {
-    "minLength": (_TYPES["string"], len, _below),
-    "maxLength": (_TYPES["string"], len, _above),
-    "minItems": (_TYPES["array"], len, _below),
-    "maxItems": (_TYPES["array"], len, _above),
-    "minProperties": (_TYPES["object"], len, _below),
-    "maxProperties": (_TYPES["object"], len, _above),
-    "minimum": (_is_number, _identity, _below),
-    "maximum": (_is_number, _identity, _above),
+    "minLength": (_TYPES["string"], len, operator.lt),
+    "maxLength": (_TYPES["string"], len, operator.gt),
+    "minItems": (_TYPES["array"], len, operator.lt),
+    "maxItems": (_TYPES["array"], len, operator.gt),
+    "minProperties": (_TYPES["object"], len, operator.lt),
+    "maxProperties": (_TYPES["object"], len, operator.gt),
+    "minimum": (_is_number, _identity, operator.lt),
+    "maximum": (_is_number, _identity, operator.gt),
 }

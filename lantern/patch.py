@@ -61,11 +61,13 @@ def last_state(
     if not edited or len(edited) > MAX_PATCHED or not all(n.startswith("content/") for n in edited):
         return None
     base = memo.read_pickle(cache_dir / _STATE, memo.code_version(), record.get("state", ""))
+    if not isinstance(base, Previous):
+        return None
     # A command-line build, which ends soon: the cycle collector's next pass would walk every
     # object made so far, the base's and the imported modules' (2,000 articles: 20-26 ms), to
     # free none. It need never look at them.
     gc.freeze()
-    return (base, tuple(edited)) if isinstance(base, Previous) else None
+    return base, tuple(edited)
 
 
 def state_fields(
