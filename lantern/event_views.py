@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from lantern import linked_data
 from lantern.artifacts import share_alt, share_card
-from lantern.i18n import language_name, locale_of
+from lantern.i18n import format_number, language_name, locale_of
 from lantern.model import Campaign, Download, Event, LocalText, Site, SocialPost
 from lantern.routes import calendar_path, record_path, share_image_path
 from lantern.schedule import (
@@ -107,10 +107,12 @@ def values(site: Site, lang: str, strings: dict[str, LocalText]) -> dict[str, An
 def _state_text(state: CampaignState, lang: str, strings: dict[str, LocalText]) -> str:
     if state.phase == "upcoming":
         return _plural(strings, "campaign_upcoming", state.days_until, lang).format(
-            n=state.days_until
+            n=format_number(state.days_until, lang)
         )
     if state.phase == "live":
-        return strings["campaign_live"].text.format(n=state.day, total=state.total)
+        return strings["campaign_live"].text.format(
+            n=format_number(state.day, lang), total=format_number(state.total, lang)
+        )
     return strings["campaign_past"].text
 
 
@@ -127,6 +129,7 @@ def _state_data(campaign: Campaign, lang: str, strings: dict[str, LocalText]) ->
         "data-ends": campaign.ends.isoformat(),
         "data-live": strings["campaign_live"].text,
         "data-past": strings["campaign_past"].text,
+        "data-numbering": locale_of(lang).default_numbering_system,
     }
     for category in sorted(locale_of(lang).plural_form.tags | {"other"}):
         found = strings.get(f"campaign_upcoming_{category}") or strings["campaign_upcoming_other"]

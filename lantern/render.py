@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from lantern import charts, event_views, i18n, linked_data, memo, views
+from lantern import bidi, charts, event_views, i18n, linked_data, memo, views
 from lantern.areas import area_name
 from lantern.artifacts import import_libraries, render_file
 from lantern.charts import Bar
@@ -151,7 +151,10 @@ def _render(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -
     context = _context(site, routes, route)
     context.update(event_views.values(site, context["lang"], site.strings[context["lang"]]))
     context.update(_record_values(site, route, context, env))
-    return template.render(context).encode("utf-8")
+    page = template.render(context)
+    if context["dir"] == "rtl" and route.file.endswith(".html"):
+        page = bidi.isolate_ltr_runs(page)
+    return page.encode("utf-8")
 
 
 def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
@@ -159,17 +162,21 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
     lang = route.lang or config.default_lang
     strings = site.strings[lang]
 
+    def other_lang(tag: str) -> Markup:
+        """` lang="en" dir="ltr"` for a text in another language than the page's, else nothing."""
+        return Markup("") if tag == lang else language_attributes(tag, lang)
+
     def text(key: str, **values: object) -> Markup:
-        """An interface string in the page's language; a fallback carries its own lang."""
+        """An interface string in the page's language; a fallback carries its own lang and dir."""
         found = strings[key]
-        escaped = escape(found.text.format(**values) if values else found.text)
+        escaped = escape(found.text).format(**_numbers(values, lang)) if values else escape(found.text)
         if found.lang != lang:
-            return Markup(f'<span lang="{found.lang}">{escaped}</span>')
+            return Markup(f"<span{other_lang(found.lang)}>{escaped}</span>")
         return Markup(escaped)
 
     def plain(key: str, **values: object) -> str:
         found = strings[key].text
-        return found.format(**values) if values else found
+        return found.format(**_numbers(values, lang)) if values else found
 
     def local(value: Translatable | None) -> LocalText:
         return value.text_in(lang, config.default_lang) if value else LocalText("", lang)
@@ -177,7 +184,7 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
     def marked(value: Translatable | LocalText | None) -> Markup:
         shown = value if isinstance(value, LocalText) else local(value)
         if shown.lang != lang:
-            return Markup(f'<span lang="{shown.lang}">{escape(shown.text)}</span>')
+            return Markup(f"<span{other_lang(shown.lang)}>{escape(shown.text)}</span>")
         return Markup(escape(shown.text))
 
     def url(path: str) -> str:
@@ -193,6 +200,9 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "_plain": plain,
         "local": local,
         "marked": marked,
+        "other_lang": other_lang,
+        "isolated": lambda value: Markup("<bdi>{}</bdi>").format(value),
+        "lang_of": lambda tag: language_attributes(tag, lang),
         "url": url,
         "absolute": lambda path: config.base_url + path,
         "date": lambda day, style="long": i18n.format_date(day, lang, style),
@@ -214,6 +224,22 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         if route.kind == "sitemap"
         else [],
     }
+
+
+def _numbers(values: dict[str, object], lang: str) -> dict[str, object]:
+    """Counts in a string ("Page {n} of {m}") written with the language's digits (CLDR)."""
+    return {
+        name: i18n.format_number(value, lang) if isinstance(value, int) else value
+        for name, value in values.items()
+    }
+
+
+def language_attributes(tag: str, page_lang: str) -> Markup:
+    """` lang="ar" dir="rtl"` for a text in `tag`; `dir` only where it differs from the page's."""
+    direction = i18n.direction(tag)
+    if direction == i18n.direction(page_lang):
+        return Markup(' lang="{}"').format(tag)
+    return Markup(' lang="{}" dir="{}"').format(tag, direction)
 
 
 def _record_values(
