@@ -1,4 +1,5 @@
-"""Right-to-left pages: phone numbers, URLs, e-mail addresses and hashtags isolated as left to right.
+"""Direction in pages: text in another language marked with its direction, and on right-to-left
+pages, phone numbers, URLs, e-mail addresses and hashtags isolated as left to right.
 
 In a right-to-left paragraph, the Unicode bidirectional algorithm reorders the groups of
 "+1 888 373 7888" (spaces between numbers take the paragraph's direction) and moves a URL's or
@@ -12,16 +13,36 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
+from lantern import i18n
+
 _URL = r"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]}،؛؟]"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # A phone number: 7 digits or more, in groups joined by spaces, dots, hyphens or brackets.
 _PHONE = r"(?<![\w+])\+?\(?\d[\d ().-]{5,}\d(?!\w)"
 _HASHTAG = r"(?<![\w&])#[A-Za-z0-9_]+"
-_RUN = re.compile(f"{_URL}|{_EMAIL}|(?P<phone>{_PHONE})|{_HASHTAG}")
+# A range or a time, "2020–2022", "9:00–17:00": the dash would take the paragraph's direction.
+_RANGE = r"(?<![\w.,])\d[\d.,:]*(?:\s?[–—/]\s?\d[\d.,:]*)+(?![\w])"
+_RUN = re.compile(f"{_URL}|{_EMAIL}|(?P<phone>{_PHONE})|{_RANGE}|{_HASHTAG}")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>|<!--.*?-->", re.DOTALL)
 _LTR = re.compile(r"""\bdir\s*=\s*["']?ltr\b""")
 _VOID = frozenset(
-    "area base br col embed hr img input link meta source track wbr".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
 )  # elements without an end tag
 _NO_MARKUP = frozenset({"title", "script", "style", "option", "textarea", "svg", "head"})
 
@@ -44,9 +65,7 @@ def isolate_ltr_runs(html: str) -> str:
                     del open_elements[depth:]
                     break
         else:
-            is_left_alone = (
-                name in _NO_MARKUP or name == "bdi" or bool(_LTR.search(tag.group(3)))
-            )
+            is_left_alone = name in _NO_MARKUP or name == "bdi" or bool(_LTR.search(tag.group(3)))
             open_elements.append((name, is_left_alone))
     pieces.append(_isolated(html[start:], open_elements))
     return "".join(pieces)
@@ -63,3 +82,11 @@ def _wrap(run: re.Match[str]) -> str:
     if run.group("phone") and sum(character.isdigit() for character in found) < 7:
         return found  # a year range or a short figure, not a phone number
     return f'<span dir="ltr">{found}</span>'
+
+
+def language_attributes(tag: str, page_lang: str) -> Markup:
+    """` lang="ar" dir="rtl"` for a text in `tag`; `dir` only where it differs from the page's."""
+    direction = i18n.direction(tag)
+    if direction == i18n.direction(page_lang):
+        return Markup(' lang="{}"').format(tag)
+    return Markup(' lang="{}" dir="{}"').format(tag, direction)

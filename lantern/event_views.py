@@ -182,7 +182,7 @@ def _post_image(
         path = f"media/{post.image}"
         return path, path, local(post.image_alt), (0, 0)
     fact = site.fact(post.fact) if post.fact else None
-    if fact is None:
+    if fact is None or lang in site.undrawn_languages:
         return "", "", LocalText("", lang), (0, 0)
     alt = LocalText(share_alt(share_card(site, campaign, fact, lang)), lang)
     full = share_image_path(lang, campaign.id, index)

@@ -164,12 +164,14 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
 
     def other_lang(tag: str) -> Markup:
         """` lang="en" dir="ltr"` for a text in another language than the page's, else nothing."""
-        return Markup("") if tag == lang else language_attributes(tag, lang)
+        return Markup("") if tag == lang else bidi.language_attributes(tag, lang)
 
     def text(key: str, **values: object) -> Markup:
         """An interface string in the page's language; a fallback carries its own lang and dir."""
         found = strings[key]
-        escaped = escape(found.text).format(**_numbers(values, lang)) if values else escape(found.text)
+        escaped = (
+            escape(found.text).format(**_numbers(values, lang)) if values else escape(found.text)
+        )
         if found.lang != lang:
             return Markup(f"<span{other_lang(found.lang)}>{escaped}</span>")
         return Markup(escaped)
@@ -202,7 +204,7 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "marked": marked,
         "other_lang": other_lang,
         "isolated": lambda value: Markup("<bdi>{}</bdi>").format(value),
-        "lang_of": lambda tag: language_attributes(tag, lang),
+        "lang_of": lambda tag: bidi.language_attributes(tag, lang),
         "url": url,
         "absolute": lambda path: config.base_url + path,
         "date": lambda day, style="long": i18n.format_date(day, lang, style),
@@ -232,14 +234,6 @@ def _numbers(values: dict[str, object], lang: str) -> dict[str, object]:
         name: i18n.format_number(value, lang) if isinstance(value, int) else value
         for name, value in values.items()
     }
-
-
-def language_attributes(tag: str, page_lang: str) -> Markup:
-    """` lang="ar" dir="rtl"` for a text in `tag`; `dir` only where it differs from the page's."""
-    direction = i18n.direction(tag)
-    if direction == i18n.direction(page_lang):
-        return Markup(' lang="{}"').format(tag)
-    return Markup(' lang="{}" dir="{}"').format(tag, direction)
 
 
 def _record_values(
