@@ -24,7 +24,13 @@ _PHONE = r"(?<![\w+])\+?\(?\d[\d ().-]{5,}\d(?!\w)"
 _HASHTAG = r"(?<![\w&])#[A-Za-z0-9_]+"
 # A range or a time, "2020–2022", "9:00–17:00": the dash would take the paragraph's direction.
 _RANGE = r"(?<![\w.,])\d[\d.,:]*(?:\s?[–—/]\s?\d[\d.,:]*)+(?![\w])"
-_RUN = re.compile(f"{_URL}|{_EMAIL}|(?P<phone>{_PHONE})|{_RANGE}|{_HASHTAG}")
+# A word in Latin letters among right-to-left ones: a key's name ("Shift"), a brand, an acronym.
+# Several in a row are a passage in another language, which must carry its own lang and dir:
+# those are left for the tests to find.
+_LATIN = r"(?<![\w@#&/.:-])[A-Za-z][A-Za-z0-9]*(?:[ ][A-Za-z][A-Za-z0-9]*)*(?![\w@/:-])"
+_RUN = re.compile(
+    f"{_URL}|{_EMAIL}|(?P<phone>{_PHONE})|{_RANGE}|{_HASHTAG}|(?P<latin>{_LATIN})"
+)
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>|<!--.*?-->", re.DOTALL)
 _LTR = re.compile(r"""\bdir\s*=\s*["']?ltr\b""")
 _VOID = frozenset(
@@ -81,6 +87,8 @@ def _wrap(run: re.Match[str]) -> str:
     found = run.group(0)
     if run.group("phone") and sum(character.isdigit() for character in found) < 7:
         return found  # a year range or a short figure, not a phone number
+    if run.group("latin") and " " in found:
+        return found
     return f'<span dir="ltr">{found}</span>'
 
 
