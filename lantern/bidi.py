@@ -28,9 +28,7 @@ _RANGE = r"(?<![\w.,])\d[\d.,:]*(?:\s?[–—/]\s?\d[\d.,:]*)+(?![\w])"
 # Several in a row are a passage in another language, which must carry its own lang and dir:
 # those are left for the tests to find.
 _LATIN = r"(?<![\w@#&/.:-])[A-Za-z][A-Za-z0-9]*(?:[ ][A-Za-z][A-Za-z0-9]*)*(?![\w@/:-])"
-_RUN = re.compile(
-    f"{_URL}|{_EMAIL}|(?P<phone>{_PHONE})|{_RANGE}|{_HASHTAG}|(?P<latin>{_LATIN})"
-)
+_RUN = re.compile(f"{_URL}|{_EMAIL}|(?P<phone>{_PHONE})|{_RANGE}|{_HASHTAG}|(?P<latin>{_LATIN})")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>|<!--.*?-->", re.DOTALL)
 _LTR = re.compile(r"""\bdir\s*=\s*["']?ltr\b""")
 _VOID = frozenset(

@@ -129,7 +129,6 @@ def _state_data(campaign: Campaign, lang: str, strings: dict[str, LocalText]) ->
         "data-ends": campaign.ends.isoformat(),
         "data-live": strings["campaign_live"].text,
         "data-past": strings["campaign_past"].text,
-        "data-numbering": locale_of(lang).default_numbering_system,
     }
     for category in sorted(locale_of(lang).plural_form.tags | {"other"}):
         found = strings.get(f"campaign_upcoming_{category}") or strings["campaign_upcoming_other"]

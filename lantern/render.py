@@ -198,6 +198,7 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "route": route,
         "lang": lang,
         "dir": i18n.direction(lang),
+        "numbering": i18n.locale_of(lang).default_numbering_system,
         "_": text,
         "_plain": plain,
         "local": local,
