@@ -27,7 +27,8 @@ _RANGE = r"(?<![\w.,])\d[\d.,:]*(?:\s?[–—/]\s?\d[\d.,:]*)+(?![\w])"
 # A word in Latin letters among right-to-left ones: a key's name ("Shift"), a brand, an acronym.
 # Several in a row are a passage in another language, which must carry its own lang and dir:
 # those are left for the tests to find.
-_LATIN = r"(?<![\w@#&/.:-])[A-Za-z][A-Za-z0-9]*(?:[ ][A-Za-z][A-Za-z0-9]*)*(?![\w@/:-])"
+_WORD = "[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*"  # Latin letters, accented ones too
+_LATIN = rf"(?<![\w@#&/.:-])\.?{_WORD}(?:[ ]{_WORD})*(?![\w@/:-])"
 _RUN = re.compile(f"{_URL}|{_EMAIL}|(?P<phone>{_PHONE})|{_RANGE}|{_HASHTAG}|(?P<latin>{_LATIN})")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>|<!--.*?-->", re.DOTALL)
 _LTR = re.compile(r"""\bdir\s*=\s*["']?ltr\b""")

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from lantern import bidi, charts, event_views, i18n, linked_data, memo, views
-from lantern.areas import area_name
+from lantern.areas import area_label
 from lantern.artifacts import import_libraries, render_file
 from lantern.charts import Bar
 from lantern.errors import Position, Problem, ProblemsFound
@@ -205,6 +205,11 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "marked": marked,
         "other_lang": other_lang,
         "isolated": lambda value: Markup("<bdi>{}</bdi>").format(value),
+        "tag_name": lambda tag, tag_lang: (
+            Markup("<span{}>{}</span>").format(other_lang(tag_lang), tag)
+            if tag_lang != lang
+            else tag
+        ),
         "lang_of": lambda tag: bidi.language_attributes(tag, lang),
         "url": url,
         "absolute": lambda path: config.base_url + path,
@@ -263,9 +268,15 @@ def _record_values(
             label = local(item.label)
             bars.append(Bar(label.text, item.value, "" if label.lang == lang else label.lang))
         chart_id = f"svg-{chart.sheet}-{chart.id}"
-        title = local(chart.title).text
+        title = local(chart.title)
         return charts.chart_svg(
-            chart_id=chart_id, title=title, kind=chart.kind, unit=chart.unit, bars=bars, lang=lang
+            chart_id=chart_id,
+            title=title.text,
+            title_lang="" if title.lang == lang else title.lang,
+            kind=chart.kind,
+            unit=chart.unit,
+            bars=bars,
+            lang=lang,
         )
 
     def hotline_json_ld(hotline: Hotline) -> Markup:
@@ -292,7 +303,7 @@ def _record_values(
         "hotline_languages": views.hotline_languages,
         "topic_names": lambda topics: [topic_name(t) for t in topics],
         "day_names": lambda: views.day_names(lang),
-        "area_name": lambda code: area_name(code, lang),
+        "area_name": lambda code: area_label(code, lang),
         "hours_text": lambda hours: hours_in_words(hours, lang, strings["hours_always"].text),
         "hours_data": hours_for_script,
         "record_path": record_path,

@@ -116,7 +116,7 @@ ALLOWED = {
     "schedule": {"i18n", "model"},
     "artifacts": {"charts", "i18n", "ical", "memo", "model", "routes", "share_images"},
     "views": {"areas", "i18n", "model"},
-    "areas": {"i18n"},
+    "areas": {"i18n", "model"},
     "markup": {"shortcodes"},
     "memo": {"leftovers"},
     "shortcodes": set(),
