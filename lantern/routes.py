@@ -291,6 +291,8 @@ def _share_images(site: Site) -> list[Route]:
             if not post.fact or post.image:
                 continue
             for lang in site.config.languages:
+                if lang in site.undrawn_languages:
+                    continue
                 for small in (False, True):
                     path = share_image_path(lang, campaign.id, index, small)
                     routes.append(Route(path, "share-image", "", lang, item=campaign, index=index))
