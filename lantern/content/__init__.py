@@ -18,6 +18,7 @@ from lantern.errors import Position, Problems, did_you_mean
 from lantern.i18n import direction, load_strings
 from lantern.links import check_link_addresses
 from lantern.model import Article, BuildOptions, Campaign, Event, FactSheet, Page, Site, SiteConfig
+from lantern.raw_html import check_raw_html
 from lantern.shortcodes import NAMES, Shortcode, find_shortcodes
 
 # URL segments under /LANG/ that belong to sections: no page slug may take one.
@@ -66,6 +67,7 @@ def read_all(
     _check_references(site, site_dir, problems)
     _check_shortcodes(site, site_dir, problems)
     check_link_addresses(markdown_texts(site), problems)
+    check_raw_html(markdown_texts(site), problems)
     _report_missing_translations(site, problems)
     return site
 
