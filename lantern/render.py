@@ -96,7 +96,7 @@ def _is_template(name: str) -> bool:
     return not name.startswith(("static/", "i18n/")) and name.endswith(_TEMPLATE_ENDINGS)
 
 
-_TEMPLATE_ENDINGS = (".html", ".xml", ".txt", ".json")
+_TEMPLATE_ENDINGS = (".html", ".xml", ".txt", ".json", "_headers")
 
 
 def render_route(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -> bytes:
@@ -114,6 +114,14 @@ def render_route(site: Site, routes: Routes, route: Route, env: jinja2.Environme
             (Problem(found, f"the template failed: {error}", TEMPLATE_HINT),)
         ) from None
 
+
+# One policy for the pages' meta tag and the hosts' _headers file (SITE-REQUIREMENTS 13): no
+# inline script or style anywhere, nothing from another site. A meta tag cannot carry
+# frame-ancestors (CSP Level 3, section 6.4), so only the headers file adds it.
+CONTENT_SECURITY_POLICY = Markup(
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    " object-src 'none'; base-uri 'none'; form-action 'self'"
+)
 
 TEMPLATE_HINT = (
     "check the template's {% %} and {{ }} tags against the default theme's; delete your copy in"
@@ -212,6 +220,7 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         ),
         "lang_of": lambda tag: bidi.language_attributes(tag, lang),
         "url": url,
+        "content_security_policy": CONTENT_SECURITY_POLICY,
         "absolute": lambda path: config.base_url + path,
         "date": lambda day, style="long": i18n.format_date(day, lang, style),
         "language_name": lambda tag: i18n.language_name(tag, lang),

@@ -141,8 +141,15 @@ CASES = [
         "site-unknown-field-close-to-none",
         {"site.yaml": SITE + "colour: red\n"},
         'site.yaml:8:1: error: unknown field "colour" (hint: known fields: announcement, base_url,'
-        " description, featured_campaign, help, languages, menu, organization, output_dir,"
+        " description, featured_campaign, headers_file, help, languages, menu, organization,"
+        " output_dir,"
         " quick_exit_url, timezone, title)",
+    ),
+    case(
+        "site-headers-file-not-a-boolean",
+        {"site.yaml": SITE + 'headers_file: "no"\n'},
+        'site.yaml:8:15: error: "headers_file" must be true or false'
+        " (hint: write headers_file: false to leave the file out, or delete the line to write it)",
     ),
     case(
         "site-missing-required-field",
