@@ -19,18 +19,21 @@ from lantern import i18n
 
 _URL = r"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]}،؛؟]"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_DOMAIN = r"(?<![\w@./-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]}،؛؟])?"
 # A phone number: 7 digits or more, in groups joined by spaces, dots, hyphens or brackets.
 _PHONE = r"(?<![\w+])\+?\(?\d[\d ().-]{5,}\d(?!\w)"
 _HASHTAG = r"(?<![\w&])#[A-Za-z0-9_]+"
 # A range or a time, "2020–2022", "9:00–17:00": the dash would take the paragraph's direction.
 _RANGE = r"(?<![\w.,])\d[\d.,:]*(?:\s?[–—/]\s?\d[\d.,:]*)+(?![\w])"
-# A word in Latin letters among right-to-left ones: a key's name ("Shift"), a brand, an acronym.
-# Several in a row are a passage in another language, which must carry its own lang and dir:
-# those are left for the tests to find.
+# Words in Latin letters among right-to-left ones: a key's name ("Shift"), a brand, a name an
+# editor kept in its own language. (A passage the build shows in another language carries its
+# own lang and dir besides.)
 _WORD = "[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*"  # Latin letters, accented ones too
 _LATIN = rf"(?<![\w@#&/.:-])\.?{_WORD}(?:[ ]{_WORD})*(?![\w@/:-])"
-_RUN = re.compile(f"{_URL}|{_EMAIL}|(?P<phone>{_PHONE})|{_RANGE}|{_HASHTAG}|(?P<latin>{_LATIN})")
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>|<!--.*?-->", re.DOTALL)
+_RUN = re.compile(
+    f"{_URL}|{_EMAIL}|{_DOMAIN}|(?P<phone>{_PHONE})|{_RANGE}|{_HASHTAG}|(?P<latin>{_LATIN})"
+)
+_TAG = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.DOTALL)
 _LTR = re.compile(r"""\bdir\s*=\s*["']?ltr\b""")
 _VOID = frozenset(
     [
@@ -86,8 +89,6 @@ def _wrap(run: re.Match[str]) -> str:
     found = run.group(0)
     if run.group("phone") and sum(character.isdigit() for character in found) < 7:
         return found  # a year range or a short figure, not a phone number
-    if run.group("latin") and " " in found:
-        return found
     return f'<span dir="ltr">{found}</span>'
 
 
