@@ -137,27 +137,37 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
 # and every browser, accessibility and safety test then covers it.
 PAGE_TYPES: dict[str, tuple[str, ...]] = {
     "language chooser": ("",),
-    "home": ("en/", "es/"),
+    "home": ("en/", "es/", "ar/"),
     "article": (
         "en/articles/what-is-human-trafficking/",
         "es/articles/que-es-la-trata-de-personas/",
+        "ar/articles/signs-of-trafficking/",
     ),
-    "article list": ("en/articles/", "es/articles/page/2/"),
-    "tag": ("en/tags/training/", "es/tags/capacitacion/"),
-    "standalone page": ("en/get-help/", "es/navegar-seguro/"),
-    "404": ("en/404.html", "es/404.html"),
-    "hotline directory": ("en/hotlines/", "es/hotlines/"),
+    "article list": ("en/articles/", "es/articles/page/2/", "ar/articles/"),
+    "tag": ("en/tags/training/", "es/tags/capacitacion/", "ar/tags/signs/"),
+    "standalone page": ("en/get-help/", "es/navegar-seguro/", "ar/get-help/"),
+    "404": ("en/404.html", "es/404.html", "ar/404.html"),
+    "hotline directory": ("en/hotlines/", "es/hotlines/", "ar/hotlines/"),
     "hotline": (
         "en/hotlines/example-youth-textline/",
         "es/hotlines/national-human-trafficking-hotline/",
+        "ar/hotlines/ct-sexual-assault-crisis-spanish/",
     ),
-    "fact sheets": ("en/facts/", "es/facts/"),
-    "fact sheet": ("en/facts/ct-dcf-2021/", "es/facts/nhth-2020-2022/"),
-    "resources": ("en/resources/", "es/resources/"),
-    "events": ("en/events/", "es/events/"),
-    "event": ("en/events/ems-introduction-2027/", "es/events/wear-blue-day-2027/"),
-    "campaigns": ("en/campaigns/", "es/campaigns/"),
-    "campaign": ("en/campaigns/prevention-month-2027/", "es/campaigns/prevention-month-2027/"),
+    "fact sheets": ("en/facts/", "es/facts/", "ar/facts/"),
+    "fact sheet": ("en/facts/ct-dcf-2021/", "es/facts/nhth-2020-2022/", "ar/facts/warning-signs/"),
+    "resources": ("en/resources/", "es/resources/", "ar/resources/"),
+    "events": ("en/events/", "es/events/", "ar/events/"),
+    "event": (
+        "en/events/ems-introduction-2027/",
+        "es/events/wear-blue-day-2027/",
+        "ar/events/facilitator-training-2027/",
+    ),
+    "campaigns": ("en/campaigns/", "es/campaigns/", "ar/campaigns/"),
+    "campaign": (
+        "en/campaigns/prevention-month-2027/",
+        "es/campaigns/prevention-month-2027/",
+        "ar/campaigns/prevention-month-2027/",
+    ),
 }
 PAGES = [
     pytest.param(path, id=f"{kind}:{path or '/'}")
