@@ -9,7 +9,8 @@ VNU_VERSION=26.9.27
 log() { printf '[install-tools +%3ss] %s\n' "$SECONDS" "$*" >&2; }
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
-apt_packages=(chromium fonts-dejavu-core)
+# libraqm0 (with FriBiDi and HarfBuzz): Pillow shapes right-to-left text for share images with it.
+apt_packages=(chromium fonts-dejavu-core libraqm0)
 command -v java >/dev/null 2>&1 && java -version >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 missing=()

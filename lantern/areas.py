@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from lantern.i18n import locale_of
+from lantern.model import LocalText
 
-# ISO 3166-2:US subdivisions; their names are the same in English and Spanish.
+# ISO 3166-2:US subdivisions; their names are the same in English and Spanish (STATE_NAME_LANGS).
+STATE_NAME_LANGS = ("en", "es")
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
     "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
@@ -27,3 +29,11 @@ def area_name(code: str, lang: str) -> str:
     if subdivision:
         return US_STATES.get(subdivision, code) if country == "US" else code
     return str(locale_of(lang).territories.get(country, code))
+
+
+def area_label(code: str, lang: str) -> LocalText:
+    """The area's name, marked English where the table's name is not the language's own."""
+    name = area_name(code, lang)
+    country, _, subdivision = code.partition("-")
+    is_english = country == "US" and subdivision in US_STATES and lang not in STATE_NAME_LANGS
+    return LocalText(name, "en" if is_english else lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from lantern import charts, memo
+from lantern.i18n import direction
 from lantern.model import Campaign, Event, Fact, Site
 from lantern.routes import Route, record_path
 from lantern.share_images import ShareCard, preview, share_image
@@ -47,6 +48,8 @@ def share_card(site: Site, campaign: Campaign, fact: Fact, lang: str) -> ShareCa
         caveat=fact.caveat.text_in(lang, default).text if fact.caveat else "",
         site_name=site.config.title.text_in(lang, default).text,
         hashtags=" ".join(f"#{tag}" for tag in campaign.hashtags),
+        lang=lang,
+        is_rtl=direction(lang) == "rtl",
     )
 
 

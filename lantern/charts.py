@@ -60,9 +60,20 @@ class Bar:
 
 
 def chart_svg(
-    *, chart_id: str, title: str, kind: str, unit: str, bars: Sequence[Bar], lang: str
+    *,
+    chart_id: str,
+    title: str,
+    kind: str,
+    unit: str,
+    bars: Sequence[Bar],
+    lang: str,
+    title_lang: str = "",
 ) -> Markup:
-    """Draw a chart as an inline, labelled SVG with a one-sentence text summary."""
+    """Draw a chart as an inline, labelled SVG with a one-sentence text summary.
+
+    `title_lang` and each bar's `label_lang` name the language of a text that is not the
+    page's (a fallback); the summary takes the labels' language when they all share one.
+    """
     if kind not in KINDS:
         raise ValueError(f"chart kind {kind!r} is not one of {KINDS}")
     if not bars or any(bar.value < 0 for bar in bars):
@@ -73,7 +84,9 @@ def chart_svg(
     else:
         parts, height = _stacked_bar(bars, values)
     summary = "; ".join(f"{bar.label}: {value}" for bar, value in zip(bars, values, strict=True))
-    return _svg(chart_id, title, summary + ".", parts, height)
+    label_langs = {bar.label_lang for bar in bars}
+    summary_lang = label_langs.pop() if len(label_langs) == 1 else ""
+    return _svg(chart_id, (title, title_lang), (summary + ".", summary_lang), parts, height)
 
 
 def number_text(value: float, unit: str, lang: str) -> str:
@@ -87,20 +100,31 @@ def number_text(value: float, unit: str, lang: str) -> str:
     return str(format_percent(rounded.scaleb(-2), locale=locale, decimal_quantization=False))
 
 
+def _lang(tag: str) -> str:
+    return f' lang="{escape(tag)}"' if tag else ""
+
+
 @cache
 def _locale(lang: str) -> Locale:
     return Locale.parse(lang, sep="-")
 
 
-def _svg(chart_id: str, title: str, summary: str, parts: list[str], height: int) -> Markup:
+def _svg(
+    chart_id: str,
+    title: tuple[str, str],
+    summary: tuple[str, str],
+    parts: list[str],
+    height: int,
+) -> Markup:
+    """The drawing; `title` and `summary` are (text, its language when not the page's)."""
     # direction="ltr": the drawing is not mirrored on right-to-left pages, and an inherited rtl
     # would anchor each label by its right end at x=0, outside the box.
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" width="100%" '
         f'height="{height}" display="block" direction="ltr">',
-        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
-        f'<desc id="{escape(chart_id)}-desc">{escape(summary)}</desc>',
+        f'<title id="{escape(chart_id)}-title"{_lang(title[1])}>{escape(title[0])}</title>',
+        f'<desc id="{escape(chart_id)}-desc"{_lang(summary[1])}>{escape(summary[0])}</desc>',
         f'<rect class="chart-background" width="100%" height="100%" fill="{BACKGROUND}"/>',
     )
     return Markup("\n".join([*head, *parts, "</svg>"]))
@@ -180,7 +204,7 @@ def _segment(kind: str, start: float, share: float, top: int, height: int, index
 
 def _label(bar: Bar, lines: list[str], top: int, value: str = "") -> str:
     """A label's lines, each marked with the label's language; then the value, if given."""
-    lang = f' lang="{escape(bar.label_lang)}"' if bar.label_lang else ""
+    lang = _lang(bar.label_lang)
     spans = [
         f'<tspan x="0" y="{top + ASCENT + number * LINE_HEIGHT}"{lang}>{escape(line)}</tspan>'
         for number, line in enumerate(lines)

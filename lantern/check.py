@@ -20,6 +20,7 @@ from typing import Any
 from lantern.config import load_config
 from lantern.content import markdown_texts, read_all
 from lantern.errors import Position, Problem, Problems, ProblemsFound
+from lantern.i18n import unreviewed_safety_strings
 from lantern.model import BuildOptions, Event, Site, Translatable
 from lantern.routes import Routes, collect_static, plan
 from lantern.schema import field_text
@@ -79,6 +80,7 @@ def check_site(site_dir: Path, options: BuildOptions, theme_dirs: list[Path]) ->
     options = options.on_site_day(config.timezone)
     problems = Problems()
     site = read_all(site_dir, config, options, theme_dirs, problems)
+    unreviewed_safety_strings(theme_dirs, config.languages, problems)
     routes: Routes | None = None
     if not any(problem.severity == "error" for problem in problems.found):
         try:

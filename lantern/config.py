@@ -75,6 +75,7 @@ def _config(document: YamlDocument, problems: Problems) -> SiteConfig | None:
         featured_campaign_at=document.at(("featured_campaign",)),
         menu=_menu(document, languages, problems),
         output_dir=_output_dir(document, problems),
+        headers_file=data.get("headers_file", True),
         at=document.at(()),
     )
 

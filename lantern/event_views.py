@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from lantern import linked_data
 from lantern.artifacts import share_alt, share_card
-from lantern.i18n import language_name, locale_of
+from lantern.i18n import format_number, language_name, locale_of
 from lantern.model import Campaign, Download, Event, LocalText, Site, SocialPost
 from lantern.routes import calendar_path, record_path, share_image_path
 from lantern.schedule import (
@@ -107,10 +107,12 @@ def values(site: Site, lang: str, strings: dict[str, LocalText]) -> dict[str, An
 def _state_text(state: CampaignState, lang: str, strings: dict[str, LocalText]) -> str:
     if state.phase == "upcoming":
         return _plural(strings, "campaign_upcoming", state.days_until, lang).format(
-            n=state.days_until
+            n=format_number(state.days_until, lang)
         )
     if state.phase == "live":
-        return strings["campaign_live"].text.format(n=state.day, total=state.total)
+        return strings["campaign_live"].text.format(
+            n=format_number(state.day, lang), total=format_number(state.total, lang)
+        )
     return strings["campaign_past"].text
 
 
@@ -179,7 +181,7 @@ def _post_image(
         path = f"media/{post.image}"
         return path, path, local(post.image_alt), (0, 0)
     fact = site.fact(post.fact) if post.fact else None
-    if fact is None:
+    if fact is None or lang in site.undrawn_languages:
         return "", "", LocalText("", lang), (0, 0)
     alt = LocalText(share_alt(share_card(site, campaign, fact, lang)), lang)
     full = share_image_path(lang, campaign.id, index)

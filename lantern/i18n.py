@@ -9,12 +9,33 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
 
 from lantern.errors import Position, Problems, ProblemsFound, did_you_mean
 from lantern.model import LocalText, Translatable
 from lantern.yamlfile import FieldPath, YamlDocument, load_yaml
 
 THEME_BASE_LANG = "en"  # the default theme's complete set of interface strings
+
+# What a reader in danger must understand at once: these never fall back to another language.
+SAFETY_STRINGS = (
+    "skip_to_content",
+    "quick_exit",
+    "quick_exit_notice",
+    "quick_exit_two_left",
+    "quick_exit_one_left",
+    "stay_safe_online",
+    "help_now",
+    "call",
+    "text",
+    "text_keyword_to",
+    "chat",
+    "hours_always",
+    "open_now",
+    "closed_now",
+    "closed_opens_at",
+)
+REVIEWED = "_reviewed"  # in a strings file: the keys a native speaker has reviewed
 
 
 @cache
@@ -57,6 +78,12 @@ def direction(tag: str) -> str:
 def format_date(day: dt.date, lang: str, style: str = "long") -> str:
     """A date as the language writes it: "September 26, 2025", "26 de septiembre de 2025"."""
     return babel_format_date(day, format=style, locale=locale_of(lang))
+
+
+@cache
+def format_number(number: int, lang: str) -> str:
+    """A whole number as the language writes it: 1234 -> "1,234" (en), "1234" (es)."""
+    return str(format_decimal(number, locale=locale_of(lang)))
 
 
 def check_language_tags(document: YamlDocument, at: FieldPath, problems: Problems) -> None:
@@ -115,6 +142,16 @@ def load_strings(
             for key in sorted(complete)
         }
         missing = sorted(complete - set(raw[lang]))
+        unsafe = [key for key in SAFETY_STRINGS if key in missing]
+        if unsafe:
+            problems.error(
+                Position(f"templates/i18n/{lang}.yaml"),
+                f"the safety string(s) {', '.join(unsafe)} are missing in {lang}: a reader in"
+                f" danger would be shown them in another language",
+                f"write them in templates/i18n/{lang}.yaml in your site folder"
+                " (the default theme has no such text in this language)",
+            )
+            missing = [key for key in missing if key not in unsafe]
         if missing:
             shown = ", ".join(missing[:8]) + (
                 f" and {len(missing) - 8} more" if len(missing) > 8 else ""
@@ -149,17 +186,60 @@ def _strings_of(
         if not isinstance(document.data, dict):
             problems.error(document.at(()), "interface strings must be lines of key: text")
             continue
+        strings = {key: text for key, text in document.data.items() if key != REVIEWED}
         if theme is not None and theme_dir != theme_dirs[0]:
-            _check_overrides(document, theme, theme_dirs[1:], problems)
-        merged.update(document.data)
+            _check_overrides(document, strings, theme, theme_dirs[1:], problems)
+        merged.update(strings)
     return merged
 
 
+def unreviewed_safety_strings(
+    theme_dirs: list[Path], languages: tuple[str, ...], problems: Problems
+) -> None:
+    """Warn, per language, of the safety strings no native speaker has reviewed yet.
+
+    A strings file lists what was reviewed under `_reviewed:`; a site's own file that writes a
+    safety string counts as reviewed for it (the site's people wrote it).
+    """
+    for lang in languages:
+        if lang == THEME_BASE_LANG:
+            continue
+        reviewed: set[str] = set()
+        for theme_dir in theme_dirs:
+            path = theme_dir / "i18n" / f"{lang}.yaml"
+            if not path.is_file():
+                continue
+            try:
+                data = load_yaml(path, _shown(path, theme_dir)).data
+            except ProblemsFound:
+                continue  # the build reports it
+            if not isinstance(data, dict):
+                continue
+            listed = data.get(REVIEWED)
+            reviewed |= set(listed) if isinstance(listed, list) else set()
+            if theme_dir != theme_dirs[0]:
+                reviewed |= set(data) & set(SAFETY_STRINGS)
+        unreviewed = [key for key in SAFETY_STRINGS if key not in reviewed]
+        if unreviewed:
+            problems.warning(
+                Position(f"templates/i18n/{lang}.yaml"),
+                f"{len(unreviewed)} safety string(s) in {lang} not yet reviewed by a native"
+                f" speaker: {', '.join(unreviewed)}",
+                f"have a native speaker read them, then list their keys under {REVIEWED}: in the"
+                f" language's strings file",
+            )
+
+
 def _check_overrides(
-    document: YamlDocument, theme: dict[str, str], own_dirs: list[Path], problems: Problems
+    document: YamlDocument,
+    strings: dict[str, object],
+    theme: dict[str, str],
+    own_dirs: list[Path],
+    problems: Problems,
 ) -> None:
     """A site's strings are text, fill in only what the templates give, and are not misspelt."""
-    for key, text in document.data.items():
+    _check_reviewed(document, theme, problems)
+    for key, text in strings.items():
         if not isinstance(text, str):
             problems.error(
                 document.at((key,)),
@@ -171,6 +251,26 @@ def _check_overrides(
         elif (close := did_you_mean(key, theme)) and not _is_used_by(key, own_dirs):
             problems.error(
                 document.key_at((key,)), f'the theme has no interface string "{key}"', close
+            )
+
+
+def _check_reviewed(document: YamlDocument, theme: dict[str, str], problems: Problems) -> None:
+    listed = document.data.get(REVIEWED)
+    if listed is None:
+        return
+    if not isinstance(listed, list) or not all(isinstance(key, str) for key in listed):
+        problems.error(
+            document.at((REVIEWED,)),
+            f"{REVIEWED} must be a list of interface string keys",
+            f"write {REVIEWED}: [quick_exit, help_now], or leave it out",
+        )
+        return
+    for index, key in enumerate(listed):
+        if key not in theme:
+            problems.error(
+                document.at((REVIEWED, index)),
+                f'{REVIEWED} names "{key}", which is no interface string of the theme',
+                did_you_mean(key, theme) or "list keys of templates/i18n/en.yaml",
             )
 
 

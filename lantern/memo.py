@@ -63,6 +63,7 @@ LIBRARIES = (
     "jinja2",
     "jsonschema",
     "markdown",
+    "nh3",
     "phonenumbers",
     "PIL",
     "yaml",

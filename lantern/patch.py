@@ -3,7 +3,7 @@ instead of reading, checking and planning every file again (the preview's common
 
 It applies only when every changed file is an article the last build had, whose front matter is
 as it was and whose text uses no shortcode it did not use before (those were checked) and no
-link the build would refuse, on the same day: then nothing but that text and the digests made
+link or HTML the build would refuse, on the same day: then nothing but that text and the digests made
 from the file can differ. Anything else is a full build.
 """
 
@@ -22,6 +22,7 @@ from lantern.errors import Problem, ProblemsFound
 from lantern.links import unsafe_links
 from lantern.model import Article, Site
 from lantern.parallel import Record
+from lantern.raw_html import html_problems
 from lantern.routes import Route, Routes
 from lantern.shortcodes import find_shortcodes
 from lantern.uptodate import differences
@@ -123,7 +124,7 @@ def _new_text(site_dir: Path, name: str, old: Article) -> Article | None:
         return None
     if file.front_matter.source != old.front or not _shortcodes(file.body) <= _shortcodes(old.body):
         return None
-    if any(unsafe_links(file.body)):
+    if any(unsafe_links(file.body)) or html_problems(file.body):
         return None  # the full build reports it
     source = file.source + old.source[_DIGEST:]
     return replace(old, body=file.body, body_line=file.body_line, source=source)

@@ -16,8 +16,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from lantern import charts, event_views, i18n, linked_data, memo, views
-from lantern.areas import area_name
+from lantern import bidi, charts, event_views, i18n, linked_data, memo, views
+from lantern.areas import area_label
 from lantern.artifacts import import_libraries, render_file
 from lantern.charts import Bar
 from lantern.errors import Position, Problem, ProblemsFound
@@ -96,7 +96,7 @@ def _is_template(name: str) -> bool:
     return not name.startswith(("static/", "i18n/")) and name.endswith(_TEMPLATE_ENDINGS)
 
 
-_TEMPLATE_ENDINGS = (".html", ".xml", ".txt", ".json")
+_TEMPLATE_ENDINGS = (".html", ".xml", ".txt", ".json", "_headers")
 
 
 def render_route(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -> bytes:
@@ -114,6 +114,14 @@ def render_route(site: Site, routes: Routes, route: Route, env: jinja2.Environme
             (Problem(found, f"the template failed: {error}", TEMPLATE_HINT),)
         ) from None
 
+
+# One policy for the pages' meta tag and the hosts' _headers file (SITE-REQUIREMENTS 13): no
+# inline script or style anywhere, nothing from another site. A meta tag cannot carry
+# frame-ancestors (CSP Level 3, section 6.4), so only the headers file adds it.
+CONTENT_SECURITY_POLICY = Markup(
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    " object-src 'none'; base-uri 'none'; form-action 'self'"
+)
 
 TEMPLATE_HINT = (
     "check the template's {% %} and {{ }} tags against the default theme's; delete your copy in"
@@ -151,7 +159,10 @@ def _render(site: Site, routes: Routes, route: Route, env: jinja2.Environment) -
     context = _context(site, routes, route)
     context.update(event_views.values(site, context["lang"], site.strings[context["lang"]]))
     context.update(_record_values(site, route, context, env))
-    return template.render(context).encode("utf-8")
+    page = template.render(context)
+    if context["dir"] == "rtl" and route.file.endswith(".html"):
+        page = bidi.isolate_ltr_runs(page)
+    return page.encode("utf-8")
 
 
 def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
@@ -159,17 +170,23 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
     lang = route.lang or config.default_lang
     strings = site.strings[lang]
 
+    def other_lang(tag: str) -> Markup:
+        """` lang="en" dir="ltr"` for a text in another language than the page's, else nothing."""
+        return Markup("") if tag == lang else bidi.language_attributes(tag, lang)
+
     def text(key: str, **values: object) -> Markup:
-        """An interface string in the page's language; a fallback carries its own lang."""
+        """An interface string in the page's language; a fallback carries its own lang and dir."""
         found = strings[key]
-        escaped = escape(found.text.format(**values) if values else found.text)
+        escaped = (
+            escape(found.text).format(**_numbers(values, lang)) if values else escape(found.text)
+        )
         if found.lang != lang:
-            return Markup(f'<span lang="{found.lang}">{escaped}</span>')
+            return Markup(f"<span{other_lang(found.lang)}>{escaped}</span>")
         return Markup(escaped)
 
     def plain(key: str, **values: object) -> str:
         found = strings[key].text
-        return found.format(**values) if values else found
+        return found.format(**_numbers(values, lang)) if values else found
 
     def local(value: Translatable | None) -> LocalText:
         return value.text_in(lang, config.default_lang) if value else LocalText("", lang)
@@ -177,7 +194,7 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
     def marked(value: Translatable | LocalText | None) -> Markup:
         shown = value if isinstance(value, LocalText) else local(value)
         if shown.lang != lang:
-            return Markup(f'<span lang="{shown.lang}">{escape(shown.text)}</span>')
+            return Markup(f"<span{other_lang(shown.lang)}>{escape(shown.text)}</span>")
         return Markup(escape(shown.text))
 
     def url(path: str) -> str:
@@ -189,11 +206,21 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "route": route,
         "lang": lang,
         "dir": i18n.direction(lang),
+        "numbering": i18n.locale_of(lang).default_numbering_system,
         "_": text,
         "_plain": plain,
         "local": local,
         "marked": marked,
+        "other_lang": other_lang,
+        "isolated": lambda value: Markup("<bdi>{}</bdi>").format(value),
+        "tag_name": lambda tag, tag_lang: (
+            Markup("<span{}>{}</span>").format(other_lang(tag_lang), tag)
+            if tag_lang != lang
+            else tag
+        ),
+        "lang_of": lambda tag: bidi.language_attributes(tag, lang),
         "url": url,
+        "content_security_policy": CONTENT_SECURITY_POLICY,
         "absolute": lambda path: config.base_url + path,
         "date": lambda day, style="long": i18n.format_date(day, lang, style),
         "language_name": lambda tag: i18n.language_name(tag, lang),
@@ -213,6 +240,14 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "sitemap": [r for r in routes if r.file.endswith(".html") and r.kind != "404"]
         if route.kind == "sitemap"
         else [],
+    }
+
+
+def _numbers(values: dict[str, object], lang: str) -> dict[str, object]:
+    """Counts in a string ("Page {n} of {m}") written with the language's digits (CLDR)."""
+    return {
+        name: i18n.format_number(value, lang) if isinstance(value, int) else value
+        for name, value in values.items()
     }
 
 
@@ -242,9 +277,15 @@ def _record_values(
             label = local(item.label)
             bars.append(Bar(label.text, item.value, "" if label.lang == lang else label.lang))
         chart_id = f"svg-{chart.sheet}-{chart.id}"
-        title = local(chart.title).text
+        title = local(chart.title)
         return charts.chart_svg(
-            chart_id=chart_id, title=title, kind=chart.kind, unit=chart.unit, bars=bars, lang=lang
+            chart_id=chart_id,
+            title=title.text,
+            title_lang="" if title.lang == lang else title.lang,
+            kind=chart.kind,
+            unit=chart.unit,
+            bars=bars,
+            lang=lang,
         )
 
     def hotline_json_ld(hotline: Hotline) -> Markup:
@@ -271,7 +312,7 @@ def _record_values(
         "hotline_languages": views.hotline_languages,
         "topic_names": lambda topics: [topic_name(t) for t in topics],
         "day_names": lambda: views.day_names(lang),
-        "area_name": lambda code: area_name(code, lang),
+        "area_name": lambda code: area_label(code, lang),
         "hours_text": lambda hours: hours_in_words(hours, lang, strings["hours_always"].text),
         "hours_data": hours_for_script,
         "record_path": record_path,

@@ -36,7 +36,7 @@ class Route:
     """One output file: where it goes, what it shows and how it relates to its translations."""
 
     path: str  # URL path, "" for the root, "en/articles/slug/" or "en/feed.xml"
-    kind: str  # chooser, home, article, articles, tag, page, 404, feed, sitemap, robots
+    kind: str  # chooser, home, article, articles, tag, page, 404, feed, sitemap, robots, headers
     template: str
     lang: str = ""  # "" for language-neutral files
     alternates: tuple[Link, ...] = ()  # real translations, this route included, in site order
@@ -136,6 +136,8 @@ def plan(site: Site, static: tuple[tuple[str, Path], ...]) -> Routes:
     routes.append(_not_found(site, "", "404.html"))
     routes.append(Route("sitemap.xml", "sitemap", "sitemap.xml"))
     routes.append(Route("robots.txt", "robots", "robots.txt"))
+    if site.config.headers_file:
+        routes.append(Route("_headers", "headers", "_headers"))
     ordered = tuple(sorted(routes, key=lambda route: route.path))
     return Routes(ordered, static, {route.path: route for route in ordered})
 
@@ -291,6 +293,8 @@ def _share_images(site: Site) -> list[Route]:
             if not post.fact or post.image:
                 continue
             for lang in site.config.languages:
+                if lang in site.undrawn_languages:
+                    continue
                 for small in (False, True):
                     path = share_image_path(lang, campaign.id, index, small)
                     routes.append(Route(path, "share-image", "", lang, item=campaign, index=index))

@@ -1,13 +1,16 @@
 """Share images for a campaign's social posts: one statistic and its source, drawn at build time.
 
 Typography only, in the site's colours, with the DejaVu fonts shipped beside this module so that
-every machine draws the same pixels. Lines are laid out left to right with Pillow's basic layout
-engine: right-to-left scripts (Arabic, Hebrew) need libraqm for shaping and bidi, not handled here.
+every machine draws the same pixels. Left-to-right languages are laid out with Pillow's basic
+layout engine, so whether libraqm is installed changes no pixel of theirs; right-to-left ones
+(Arabic, Hebrew) need libraqm for shaping and bidi, and are drawn mirrored, from the right edge.
+Without libraqm, no image is drawn in those languages (`can_draw`).
 """
 
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +22,9 @@ if TYPE_CHECKING:  # Pillow is imported when an image is made, not when a build 
     Font = ImageFont.FreeTypeFont
 
 FONTS = Path(__file__).parent / "fonts"
+# In right-to-left text, "2020–2022" would show as "2022–2020": the dash between two numbers
+# takes the paragraph's direction. Such runs are isolated left to right (LRI ... PDI).
+_NUMBER_RUN = re.compile(r"\d[\d.,:]*(?:[\s\u00a0]?[–—/-][\s\u00a0]?\d[\d.,:]*)+")
 WIDTH, HEIGHT = 1200, 630  # the Open Graph size Facebook, LinkedIn and X all crop least
 
 # From templates/static/lantern.css. WCAG 2.2 SC 1.4.3 asks 4.5:1 for text; the ratios are
@@ -68,6 +74,18 @@ class ShareCard:
     """The organisation's name, small at the bottom left; empty for none."""
     hashtags: str = ""
     """E.g. "#WearBlueDay #EndTrafficking", small at the bottom right; empty for none."""
+    lang: str = "en"
+    """The language of the texts: the shaping engine uses it (Arabic letters join by language)."""
+    is_rtl: bool = False
+    """Drawn right to left and mirrored: stripe, text and site name on the right."""
+
+
+@lru_cache(maxsize=1)
+def can_draw_right_to_left() -> bool:
+    """Whether Pillow has libraqm (with FriBiDi and HarfBuzz), which right-to-left text needs."""
+    from PIL import features
+
+    return bool(features.check("raqm"))
 
 
 def share_image(card: ShareCard) -> bytes:
@@ -76,14 +94,56 @@ def share_image(card: ShareCard) -> bytes:
 
     image = Image.new("RGB", (WIDTH, HEIGHT), PALETTE["background"])
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, STRIPE - 1, HEIGHT - 1), fill=PALETTE["accent"])
-    text_bottom = _draw_notes(draw, card) - GAP
+    stripe = (
+        (WIDTH - STRIPE, 0, WIDTH - 1, HEIGHT - 1)
+        if card.is_rtl
+        else (0, 0, STRIPE - 1, HEIGHT - 1)
+    )
+    draw.rectangle(stripe, fill=PALETTE["accent"])
+    pen = _Pen(draw, card.is_rtl, card.lang)
+    text_bottom = _draw_notes(pen, card) - GAP
     # The figure gives way before the sentence does: at least two lines of text stay readable.
-    figure_room = text_bottom - 2 * _line_height(_font(TEXT_SIZES[-1])) - GAP - TOP
-    text_top = _draw_figure(draw, card.figure, figure_room) + GAP
-    font, lines = _fit(card.text, TEXT_SIZES, text_bottom - text_top)
-    _draw_lines(draw, lines, font, text_top, PALETTE["text"])
+    figure_room = text_bottom - 2 * _line_height(pen.font(TEXT_SIZES[-1])) - GAP - TOP
+    text_top = _draw_figure(pen, card.figure, figure_room) + GAP
+    font, lines = _fit(pen, card.text, TEXT_SIZES, text_bottom - text_top)
+    pen.lines(lines, font, text_top, PALETTE["text"])
     return _png(image)
+
+
+@dataclass(frozen=True)
+class _Pen:
+    """Draws lines from the start edge: the left one, or the right one in a right-to-left card."""
+
+    draw: ImageDraw.ImageDraw
+    is_rtl: bool
+    lang: str
+
+    def font(self, size: int, *, is_bold: bool = False) -> Font:
+        return _font(size, is_bold=is_bold, is_rtl=self.is_rtl)
+
+    def text(self, top: float, line: str, font: Font, fill: str, *, at_end: bool = False) -> None:
+        """A line at the start edge (or the end edge), its top at `top`."""
+        on_right = self.is_rtl != at_end
+        self._text(
+            (RIGHT, top) if on_right else (LEFT, top), line, font, fill, "ra" if on_right else "la"
+        )
+
+    def baseline_text(self, baseline: float, line: str, font: Font, fill: str) -> None:
+        x, anchor = (RIGHT, "rs") if self.is_rtl else (LEFT, "ls")
+        self._text((x, baseline), line, font, fill, anchor)
+
+    def _text(self, xy: tuple[float, float], line: str, font: Font, fill: str, anchor: str) -> None:
+        if self.is_rtl:
+            line = _NUMBER_RUN.sub(lambda run: f"\u2066{run.group(0)}\u2069", line)
+            self.draw.text(
+                xy, line, font=font, fill=fill, anchor=anchor, direction="rtl", language=self.lang
+            )
+        else:
+            self.draw.text(xy, line, font=font, fill=fill, anchor=anchor)
+
+    def lines(self, lines: list[str], font: Font, top: int, fill: str) -> None:
+        for number, line in enumerate(lines):
+            self.text(top + number * _line_height(font), line, font, fill)
 
 
 def preview(png: bytes, width: int = 600) -> bytes:
@@ -121,71 +181,74 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 
 @lru_cache(maxsize=64)
-def _font(size: int, *, is_bold: bool = False) -> Font:
+@lru_cache(maxsize=128)
+def _font(size: int, *, is_bold: bool = False, is_rtl: bool = False) -> Font:
     from PIL import ImageFont
 
     name = "DejaVuSans-Bold.ttf" if is_bold else "DejaVuSans.ttf"
-    # BASIC, not RAQM: whether libraqm is installed must not change a single pixel.
-    return ImageFont.truetype(FONTS / name, size, layout_engine=ImageFont.Layout.BASIC)
+    # BASIC for left to right: whether libraqm is installed must not change a single pixel.
+    engine = ImageFont.Layout.RAQM if is_rtl else ImageFont.Layout.BASIC
+    return ImageFont.truetype(FONTS / name, size, layout_engine=engine)
 
 
 def _line_height(font: Font) -> int:
     return round(font.size * 1.3)
 
 
-def _draw_figure(draw: ImageDraw.ImageDraw, figure: str, height: int) -> int:
+def _draw_figure(pen: _Pen, figure: str, height: int) -> int:
     """Draw the figure as large as the box allows, its ink touching TOP; return its bottom."""
-    font = _figure_font(figure, height)
+    font = _figure_font(pen, figure, height)
     figure = _ellipsize(figure, font)
     _, ink_top, _, ink_bottom = font.getbbox(figure, anchor="ls")
-    draw.text((LEFT, TOP - ink_top), figure, font=font, fill=PALETTE["figure"], anchor="ls")
+    pen.baseline_text(TOP - ink_top, figure, font, PALETTE["figure"])
     return round(TOP - ink_top + ink_bottom)
 
 
-def _figure_font(figure: str, height: int) -> Font:
+def _figure_font(pen: _Pen, figure: str, height: int) -> Font:
     """The largest bold size at which the figure fits the box (cut with "…" at the smallest)."""
     for size in FIGURE_SIZES:
-        font = _font(size, is_bold=True)
+        font = pen.font(size, is_bold=True)
         _, ink_top, _, ink_bottom = font.getbbox(figure, anchor="ls")
         if _fits(figure, font) and ink_bottom - ink_top <= height:
             return font
-    return _font(FIGURE_SIZES[-1], is_bold=True)
+    return pen.font(FIGURE_SIZES[-1], is_bold=True)
 
 
-def _draw_notes(draw: ImageDraw.ImageDraw, card: ShareCard) -> int:
+def _draw_notes(pen: _Pen, card: ShareCard) -> int:
     """Draw the footer, caveat and source from the bottom up; return the top of the source."""
-    note = _font(NOTE_SIZE)
+    note = pen.font(NOTE_SIZE)
     bottom = BOTTOM
     if card.site_name or card.hashtags:
         bottom -= _line_height(note)
-        _draw_footer(draw, card, bottom)
+        _draw_footer(pen, card, bottom)
         bottom -= GAP // 2
     if card.caveat:
-        font, lines = _fit(card.caveat, (NOTE_SIZE,), CAVEAT_LINES * _line_height(note))
+        font, lines = _fit(pen, card.caveat, (NOTE_SIZE,), CAVEAT_LINES * _line_height(note))
         bottom -= len(lines) * _line_height(font)
-        _draw_lines(draw, lines, font, bottom, PALETTE["muted"])
+        pen.lines(lines, font, bottom, PALETTE["muted"])
         bottom -= GAP // 4
     # A statistic is never shown without its source: it may take SOURCE_LINES lines, more than
     # any real citation needs, and only beyond that is it cut.
-    room = SOURCE_LINES * _line_height(_font(SOURCE_SIZES[-1]))
-    font, lines = _fit(card.source, SOURCE_SIZES, room)
+    room = SOURCE_LINES * _line_height(pen.font(SOURCE_SIZES[-1]))
+    font, lines = _fit(pen, card.source, SOURCE_SIZES, room)
     bottom -= len(lines) * _line_height(font)
-    _draw_lines(draw, lines, font, bottom, PALETTE["muted"])
+    pen.lines(lines, font, bottom, PALETTE["muted"])
     return bottom
 
 
-def _draw_footer(draw: ImageDraw.ImageDraw, card: ShareCard, top: int) -> None:
-    font = _font(NOTE_SIZE)
+def _draw_footer(pen: _Pen, card: ShareCard, top: int) -> None:
+    font = pen.font(NOTE_SIZE)
     fill = PALETTE["muted"]
     # The site name keeps at most half the line; the hashtags get what is left of it.
     name = _ellipsize(
         card.site_name, font, (CONTENT_WIDTH - GAP) // 2 if card.hashtags else CONTENT_WIDTH
     )
-    draw.text((LEFT, top), name, font=font, fill=fill)
+    pen.text(top, name, font, fill)
     room = CONTENT_WIDTH - (font.getlength(name) + GAP if name else 0)
-    draw.text(
-        (RIGHT, top), _whole_tags(card.hashtags, font, room), font=font, fill=fill, anchor="ra"
-    )
+    # Hashtags are left-to-right words, drawn as such at the end edge.
+    tags = _whole_tags(card.hashtags, _font(NOTE_SIZE), room)
+    x, anchor = (LEFT, "la") if card.is_rtl else (RIGHT, "ra")
+    pen.draw.text((x, top), tags, font=_font(NOTE_SIZE), fill=fill, anchor=anchor)
 
 
 def _whole_tags(hashtags: str, font: Font, width: float) -> str:
@@ -198,21 +261,14 @@ def _whole_tags(hashtags: str, font: Font, width: float) -> str:
     return " ".join(kept)
 
 
-def _draw_lines(
-    draw: ImageDraw.ImageDraw, lines: list[str], font: Font, top: int, fill: str
-) -> None:
-    for number, line in enumerate(lines):
-        draw.text((LEFT, top + number * _line_height(font)), line, font=font, fill=fill)
-
-
-def _fit(text: str, sizes: tuple[int, ...], height: int) -> tuple[Font, list[str]]:
+def _fit(pen: _Pen, text: str, sizes: tuple[int, ...], height: int) -> tuple[Font, list[str]]:
     """Wrap text at the largest size whose lines fit the box; at the smallest, cut what is left."""
     for size in sizes:
-        font = _font(size)
+        font = pen.font(size)
         lines = _wrap(text, font)
         if len(lines) * _line_height(font) <= height and all(_fits(line, font) for line in lines):
             return font, lines
-    font = _font(sizes[-1])
+    font = pen.font(sizes[-1])
     return font, _cut(_wrap(text, font), font, max(height, 0) // _line_height(font))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from babel.dates import get_day_names
 
-from lantern.areas import area_name
+from lantern.areas import area_label, area_name
 from lantern.i18n import endonym, locale_of
 from lantern.model import Hotline, LocalText
 
@@ -15,13 +15,16 @@ Option = tuple[str, str, str]  # (value, label, lang of the label when it is not
 
 def hotline_groups(
     hotlines: tuple[Hotline, ...], lang: str, other_areas: str
-) -> list[tuple[str, list[Hotline]]]:
+) -> list[tuple[LocalText, list[Hotline]]]:
     """Hotlines by area: national ones first, then each state by name, then those without one."""
     areas: dict[str, list[Hotline]] = {}
     for hotline in hotlines:
         areas.setdefault(hotline.area, []).append(hotline)
     ordered = sorted(areas, key=lambda code: (not code, "-" in code, area_name(code, lang)))
-    return [(area_name(code, lang) if code else other_areas, areas[code]) for code in ordered]
+    return [
+        (area_label(code, lang) if code else LocalText(other_areas, lang), areas[code])
+        for code in ordered
+    ]
 
 
 def hotline_languages(hotline: Hotline) -> list[str]:
@@ -40,10 +43,14 @@ def hotline_filters(
     tags = sorted({tag for h in hotlines for tag in hotline_languages(h)})
     topics = sorted({topic for h in hotlines for topic in h.topics})
     return [
-        ("area", [(code, area_name(code, lang), "") for code in areas]),
+        ("area", [_option(code, area_label(code, lang), lang) for code in areas]),
         ("language", [(tag, endonym(tag), "" if tag == lang else tag) for tag in tags]),
         ("topic", [(topic, topic_name(topic), "") for topic in topics]),
     ]
+
+
+def _option(value: str, label: LocalText, lang: str) -> Option:
+    return value, label.text, "" if label.lang == lang else label.lang
 
 
 def day_names(lang: str) -> list[str]:

@@ -3,7 +3,7 @@ cache knows few of them: a cold build keeps every core busy from its start, not 
 site is read.
 
 Each worker does for its share of KEY.LANG.md files what the build itself does first: parse the
-front matter, check its shape and its links, and convert the body when it uses no shortcode (a
+front matter, check its shape, its links and its HTML, and convert the body when it uses no shortcode (a
 shortcode's HTML needs the whole site). It sends back the cache entries it made; they join the
 cache as entries from an earlier build would, so the build then finds under each file's exact
 key what it would have computed, and saves only those it used. Nothing else changes: every
@@ -25,6 +25,7 @@ from lantern.i18n import load_strings
 from lantern.links import unsafe_links_of
 from lantern.model import SiteConfig
 from lantern.parallel import PARALLEL_FROM, can_fork, spans, workers
+from lantern.raw_html import html_problems
 from lantern.render import convert_markdown
 from lantern.schema import check_shape
 from lantern.shortcodes import find_shortcodes
@@ -103,6 +104,7 @@ def _warm_chunk(span: tuple[int, int]) -> dict[str, dict[str, Any]]:
         if isinstance(file.front_matter.data, dict):
             check_shape(file.front_matter, schema)
         unsafe_links_of(file.body)
+        html_problems(file.body)
         if not any(find_shortcodes(file.body)):
             convert_markdown(file.body, base_path, backlinks[lang], ())
     made, _ = memo.current().changes()

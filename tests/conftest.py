@@ -151,10 +151,10 @@ PAGE_TYPES: dict[str, tuple[str, ...]] = {
     "hotline": (
         "en/hotlines/example-youth-textline/",
         "es/hotlines/national-human-trafficking-hotline/",
-        "ar/hotlines/ct-sexual-assault-crisis-spanish/",
+        "ar/hotlines/national-human-trafficking-hotline/",
     ),
     "fact sheets": ("en/facts/", "es/facts/", "ar/facts/"),
-    "fact sheet": ("en/facts/ct-dcf-2021/", "es/facts/nhth-2020-2022/", "ar/facts/warning-signs/"),
+    "fact sheet": ("en/facts/ct-dcf-2021/", "es/facts/nhth-2020-2022/", "ar/facts/nhth-2020-2022/"),
     "resources": ("en/resources/", "es/resources/", "ar/resources/"),
     "events": ("en/events/", "es/events/", "ar/events/"),
     "event": (

@@ -66,6 +66,19 @@ TOO_LARGE = (
 SLUG = 'error: "slug" must be lowercase letters, digits and hyphens, like "get-help"'
 BILLION_LAUGHS = 'a: &a ["lol","lol"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: &d [*c,*c]\n'
 DEEP = "x: " + "[" * 10_000 + "\n"  # the 41st bracket is column 44
+CSP = "the site's Content-Security-Policy blocks"
+EMBED_HINT = (
+    "(hint: third-party embeds are not allowed on a site for people in danger: link to the video"
+    " or form instead)"
+)
+HANDLER_HINT = f"(hint: an event handler runs a script, which {CSP}; remove it)"
+STYLE_HINT = (
+    f"(hint: {CSP} styles written in a page; style pages in the theme's CSS (templates/static/))"
+)
+SCHEME_HINT = (
+    "(hint: a link starts with https://, http://, mailto:, tel: or sms:, or is a path of this"
+    " site such as /en/about/)"
+)
 
 
 @dataclass(frozen=True)
@@ -128,8 +141,15 @@ CASES = [
         "site-unknown-field-close-to-none",
         {"site.yaml": SITE + "colour: red\n"},
         'site.yaml:8:1: error: unknown field "colour" (hint: known fields: announcement, base_url,'
-        " description, featured_campaign, help, languages, menu, organization, output_dir,"
+        " description, featured_campaign, headers_file, help, languages, menu, organization,"
+        " output_dir,"
         " quick_exit_url, timezone, title)",
+    ),
+    case(
+        "site-headers-file-not-a-boolean",
+        {"site.yaml": SITE + 'headers_file: "no"\n'},
+        'site.yaml:8:15: error: "headers_file" must be true or false'
+        " (hint: write headers_file: false to leave the file out, or delete the line to write it)",
     ),
     case(
         "site-missing-required-field",
@@ -515,6 +535,112 @@ CASES = [
         {EVENT: GOOD_EVENT + "description:\n  en: |\n    {{< fact a/b >}}\n"},
         f'{EVENT}:6:5: error: fact shortcode: there is no fact "a/b"'
         " (hint: write SHEET/ID: the file name in content/facts/ and the id of one of its facts)",
+    ),
+    # ---------------------------------------------------------------- raw HTML in Markdown
+    case(
+        "html-script",
+        article(body="Intro.\n\n<script>alert(1)</script>\n"),
+        f"{ARTICLE}:7: error: <script> is not allowed in Markdown (hint: {CSP} scripts written"
+        " in a page; scripts belong in the theme (templates/static/))",
+    ),
+    case(
+        "html-event-handler",
+        article(body="Intro.\n\n<img src=x onerror=alert(1)>\n"),
+        f"{ARTICLE}:7: error: the attribute onerror= on <img> is not allowed {HANDLER_HINT}",
+    ),
+    case(
+        "html-iframe-embed",
+        article(body='Intro.\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n'),
+        f"{ARTICLE}:7: error: <iframe> is not allowed in Markdown {EMBED_HINT}",
+    ),
+    case(
+        "html-object",
+        article(body='Intro.\n\n<object data="/media/a.svg"></object>\n'),
+        f"{ARTICLE}:7: error: <object> is not allowed in Markdown {EMBED_HINT}",
+    ),
+    case(
+        "html-embed",
+        article(body='Intro.\n\n<embed src="/media/a.svg">\n'),
+        f"{ARTICLE}:7: error: <embed> is not allowed in Markdown {EMBED_HINT}",
+    ),
+    case(
+        "html-style-element",
+        article(body="Intro.\n\n<style>body { display: none }</style>\n"),
+        f"{ARTICLE}:7: error: <style> is not allowed in Markdown {STYLE_HINT}",
+    ),
+    case(
+        "html-style-attribute",
+        article(body='Intro.\n\nA <span style="color: red">red</span> word.\n'),
+        f"{ARTICLE}:7: error: the attribute style= on <span> is not allowed {STYLE_HINT}",
+    ),
+    case(
+        "html-handler-in-an-attribute-list",
+        article(body='## Heading {: onclick="alert(1)" }\n'),
+        f"{ARTICLE}:5: error: the attribute onclick= on <h2> is not allowed {HANDLER_HINT}",
+    ),
+    case(
+        "html-form",
+        article(body='Intro.\n\n<form action="https://forms.example.org/x"><input></form>\n'),
+        f"{ARTICLE}:7: error: <form> is not allowed in Markdown (hint: link to the form on its"
+        " own site instead: a form here sends what readers type to another site)",
+        f"{ARTICLE}:7: error: <input> is not allowed in Markdown (hint: write it in Markdown, or"
+        " use headings, lists, tables, figure, details/summary, abbr, kbd, mark, sup/sub, span,"
+        " div, img and a)",
+    ),
+    case(
+        "html-base",
+        article(body='Intro.\n\n<base href="https://elsewhere.example/">\n'),
+        f"{ARTICLE}:7: error: <base> is not allowed in Markdown (hint: it changes where every"
+        " link of the page leads; remove it)",
+    ),
+    case(
+        "html-meta",
+        article(body='Intro.\n\n<meta http-equiv="refresh" content="0; url=/en/">\n'),
+        f"{ARTICLE}:7: error: <meta> is not allowed in Markdown (hint: it can send readers to"
+        " another page or change the page's settings; remove it)",
+    ),
+    case(
+        "html-srcdoc",
+        article(body='Intro.\n\n<div srcdoc="<p>x</p>">Text</div>\n'),
+        f"{ARTICLE}:7: error: the attribute srcdoc= on <div> is not allowed (hint: it holds a"
+        " whole page of HTML, scripts included; remove it)",
+    ),
+    case(
+        "html-formaction",
+        article(body='Intro.\n\n<span formaction="/x">Text</span>\n'),
+        f"{ARTICLE}:7: error: the attribute formaction= on <span> is not allowed (hint: it sends"
+        " a form to another address; remove it)",
+    ),
+    case(
+        "html-unknown-attribute",
+        article(body="Intro.\n\n<p hidden>Text</p>\n"),
+        f"{ARTICLE}:7: error: the attribute hidden= on <p> is not allowed (hint: allowed on <p>:"
+        " class, dir, id, lang, title)",
+    ),
+    case(
+        "html-data-url-in-an-image",
+        article(body='Intro.\n\n<img src="DaTa:image/svg+xml,x" alt="x">\n'),
+        f'{ARTICLE}:7: error: the link "DaTa:image/svg+xml,x" starts with "data:", which is not'
+        f" allowed {SCHEME_HINT}",
+    ),
+    case(
+        "html-javascript-by-entities",
+        article(body='Intro.\n\n<a href="&#106;avascript&colon;alert(1)">x</a>\n'),
+        f'{ARTICLE}:7: error: the link "&#106;avascript&colon;alert(1)" starts with'
+        f' "javascript:", which is not allowed {SCHEME_HINT}',
+    ),
+    case(
+        "html-external-image",
+        article(body="Intro.\n\n![A map](https://maps.example.org/map.png)\n"),
+        f'{ARTICLE}:7: error: the image "https://maps.example.org/map.png" is on another site'
+        " (hint: loading it is a third-party request, which tells that site who reads this page:"
+        " copy the image into content/media/ and write its path, e.g. /media/NAME.jpg)",
+    ),
+    case(
+        "html-in-a-fact-sheet-body",
+        {FACTS: GOOD_FACTS + "body: |\n  Intro.\n\n  <script>alert(1)</script>\n"},
+        f"{FACTS}:12: error: <script> is not allowed in Markdown (hint: {CSP} scripts written"
+        " in a page; scripts belong in the theme (templates/static/))",
     ),
     # ---------------------------------------------------------------- hotlines
     case(

@@ -134,15 +134,24 @@ def test_language_switcher_links_to_the_translation_or_that_languages_home(examp
 def test_article_in_another_language_is_listed_and_marked(example: Built) -> None:
     listing = example.page("en/articles/")
     (item,) = listing.xpath("//li[.//a[@href='/es/articles/lenguaje-centrado-en-sobrevivientes/']]")
-    assert item.get("lang") == "es"
-    assert item.xpath(".//a/@hreflang") == ["es"]
-    assert "in Spanish" in item.text_content()
+    (link,) = item.xpath(".//a")
+    assert (link.get("hreflang"), link.get("lang")) == ("es", "es")
+    assert item.xpath(".//p[@class='article-item__summary']/@lang") == ["es"]
+    # The date and the note are in the page's language: nothing around them says otherwise.
+    (meta,) = item.xpath(".//p[@class='article-item__meta']")
+    assert not [e for e in (meta, *meta.iterancestors()) if e.get("lang") not in (None, "en")]
+    assert "in Spanish" in meta.text_content()
     arabic = example.page("ar/articles/")
     (item,) = arabic.xpath("//li[.//a[@href='/en/articles/what-is-human-trafficking/']]")
-    assert item.get("lang") == "en"
-    assert item.xpath(".//a/@hreflang") == ["en"]
+    (link,) = item.xpath(".//a")
+    assert (link.get("hreflang"), link.get("lang")) == ("en", "en")
+    assert item.xpath(".//p[@class='article-item__summary']/@lang") == ["en"]
+    (meta,) = item.xpath(".//p[@class='article-item__meta']")
+    assert not [e for e in (meta, *meta.iterancestors()) if e.get("lang") not in (None, "ar")]
     (own,) = arabic.xpath("//li[.//a[@href='/ar/articles/signs-of-trafficking/']]")
-    assert own.get("lang") is None and not own.xpath(".//a/@hreflang")
+    (link,) = own.xpath(".//a")
+    assert (link.get("hreflang"), link.get("lang")) == (None, None)
+    assert own.xpath(".//p[@class='article-item__summary']/@lang") == []
 
 
 def test_dates_are_written_the_way_each_language_writes_them(example: Built) -> None:

@@ -222,3 +222,57 @@ def test_empty_caveat_hashtags_and_site_name_are_fine() -> None:
     image = opened(share_image(bare))
     assert image.size == (WIDTH, HEIGHT)
     assert share_image(bare) != share_image(replace(bare, caveat="Not all"))
+
+
+ARABIC = ShareCard(
+    figure="42%",
+    text="من ضحايا الاتجار بالجنس استغلهم أحد أفراد العائلة",
+    source="المصدر: بيانات الخط الساخن الوطني لمكافحة الاتجار بالبشر، 2020–2022",
+    caveat="تعدّ هذه الأرقام من تواصلوا مع الخط، لا مدى انتشار الاتجار.",
+    site_name="تحالف لانترن النموذجي",
+    hashtags="#WearBlueDay #EndTrafficking",
+    lang="ar",
+    is_rtl=True,
+)
+
+
+@pytest.mark.parametrize("file", ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"])
+def test_the_fonts_have_every_arabic_letter(file: str) -> None:
+    font = ImageFont.truetype(FONTS / file, 40)
+    letters = set(
+        ARABIC.text + ARABIC.source + ARABIC.caveat + "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
+    )
+    letters -= set(" ،:.%–0123456789")
+    assert [letter for letter in sorted(letters) if not has_glyph(font, letter)] == []
+
+
+def test_a_right_to_left_card_is_mirrored_inside_its_margins() -> None:
+    image = opened(share_image(ARABIC)).convert("RGB")
+    background, accent = rgb(PALETTE["background"]), rgb(PALETTE["accent"])
+    assert colours_in(image, (WIDTH - STRIPE_WIDTH, 0, WIDTH, HEIGHT)).keys() == {accent}
+    for band in (
+        (0, 0, WIDTH - STRIPE_WIDTH, MARGIN),  # top
+        (0, HEIGHT - MARGIN, WIDTH - STRIPE_WIDTH, HEIGHT),  # bottom
+        (0, 0, MARGIN, HEIGHT),  # left
+        (WIDTH - MARGIN, 0, WIDTH - STRIPE_WIDTH, HEIGHT),  # right, inside the stripe
+    ):
+        assert colours_in(image, band).keys() == {background}, band
+    # The sentence starts at the right edge: its ink ends there, and leaves room on the left.
+    without_text = opened(share_image(replace(ARABIC, text=""))).convert("RGB")
+    text_box = ImageChops.difference(image, without_text).getbbox()
+    assert text_box is not None
+    assert text_box[2] > WIDTH - 72 - 8 and text_box[0] > 84 + 100
+
+
+def test_arabic_letters_are_joined_not_drawn_apart() -> None:
+    """Shaped, a word's letters take their joined forms: not the isolated letters side by side."""
+    shaped = share_image(replace(ARABIC, text="بالجنس"))
+    apart = share_image(replace(ARABIC, text=" ".join("بالجنس")))
+    joined_box = ImageChops.difference(
+        opened(shaped).convert("RGB"), opened(share_image(replace(ARABIC, text=""))).convert("RGB")
+    ).getbbox()
+    apart_box = ImageChops.difference(
+        opened(apart).convert("RGB"), opened(share_image(replace(ARABIC, text=""))).convert("RGB")
+    ).getbbox()
+    assert joined_box is not None and apart_box is not None
+    assert joined_box[2] - joined_box[0] < (apart_box[2] - apart_box[0]) * 0.7

@@ -15,9 +15,10 @@ from lantern.content.pages import load_pages
 from lantern.content.records import ids_on_disk
 from lantern.content.resources import load_resources
 from lantern.errors import Position, Problems, did_you_mean
-from lantern.i18n import load_strings
+from lantern.i18n import direction, load_strings
 from lantern.links import check_link_addresses
 from lantern.model import Article, BuildOptions, Campaign, Event, FactSheet, Page, Site, SiteConfig
+from lantern.raw_html import check_raw_html
 from lantern.shortcodes import NAMES, Shortcode, find_shortcodes
 
 # URL segments under /LANG/ that belong to sections: no page slug may take one.
@@ -60,13 +61,40 @@ def read_all(
         campaigns=campaigns,
         media=media,
         strings=strings,
+        undrawn_languages=_undrawn_languages(config, campaigns, problems),
     )
     _check_slugs(site, problems)
     _check_references(site, site_dir, problems)
     _check_shortcodes(site, site_dir, problems)
     check_link_addresses(markdown_texts(site), problems)
+    check_raw_html(markdown_texts(site), problems)
     _report_missing_translations(site, problems)
     return site
+
+
+def _undrawn_languages(
+    config: SiteConfig, campaigns: tuple[Campaign, ...], problems: Problems
+) -> tuple[str, ...]:
+    """The right-to-left languages share images cannot be drawn in here: said once, then skipped.
+
+    Arabic letters join and lines run right to left only with libraqm (with FriBiDi and
+    HarfBuzz); without it Pillow would draw a broken image.
+    """
+    right_to_left = [lang for lang in config.languages if direction(lang) == "rtl"]
+    has_images = any(post.fact and not post.image for c in campaigns for post in c.social_posts)
+    if not right_to_left or not has_images:
+        return ()
+    from PIL import features
+
+    if features.check("raqm"):
+        return ()
+    problems.warning(
+        Position("site.yaml"),
+        f"share images are not drawn in {', '.join(right_to_left)}: right-to-left text needs"
+        " libraqm, which Pillow does not find on this computer",
+        "install it (Debian and Ubuntu: apt-get install libraqm0) and build again",
+    )
+    return tuple(right_to_left)
 
 
 def _documents(site: Site) -> tuple[tuple[str, tuple[Article | Page, ...]], ...]:

@@ -76,6 +76,7 @@ class Site:
     campaigns: tuple[Campaign, ...] = ()  # the earliest first
     media: tuple[str, ...] = ()  # paths under content/media/
     strings: dict[str, dict[str, LocalText]] = field(default_factory=dict)  # lang -> key -> text
+    undrawn_languages: tuple[str, ...] = ()  # no share images: this machine cannot lay them out
 
     def hotline(self, hotline_id: str) -> Hotline | None:
         return next((h for h in self.hotlines if h.id == hotline_id), None)

@@ -57,6 +57,7 @@ class SiteConfig:
     featured_campaign_at: Position = Position("site.yaml")
     menu: tuple[MenuItem, ...] = ()
     output_dir: str = "_site"
+    headers_file: bool = True  # write _headers for Netlify and Cloudflare Pages
     at: Position = Position("site.yaml")
 
     @property

@@ -11,15 +11,22 @@
   var todayIso = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
   var today = dayNumber(todayIso);
   var lang = document.documentElement.lang;
+  // Counts in the digits the build used (CLDR's default numbering system for the language).
+  function number(n) {
+    try {
+      var digits = document.documentElement.getAttribute('data-numbering') || 'latn';
+      return new Intl.NumberFormat(lang, { numberingSystem: digits }).format(n);
+    } catch (e) { return String(n); }
+  }
 
   function stateOf(el) {
     var starts = dayNumber(el.dataset.starts), ends = dayNumber(el.dataset.ends);
     if (today < starts) {
       var n = starts - today, rule = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) : 'other';
-      return { phase: 'upcoming', text: (el.dataset['upcoming' + rule[0].toUpperCase() + rule.slice(1)] || el.dataset.upcomingOther).replace('{n}', n) };
+      return { phase: 'upcoming', text: (el.dataset['upcoming' + rule[0].toUpperCase() + rule.slice(1)] || el.dataset.upcomingOther).replace('{n}', number(n)) };
     }
     if (today > ends) return { phase: 'past', text: el.dataset.past };
-    return { phase: 'live', text: el.dataset.live.replace('{n}', today - starts + 1).replace('{total}', ends - starts + 1) };
+    return { phase: 'live', text: el.dataset.live.replace('{n}', number(today - starts + 1)).replace('{total}', number(ends - starts + 1)) };
   }
 
   document.querySelectorAll('[data-campaign-state]').forEach(function (el) {

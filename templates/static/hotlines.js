@@ -5,6 +5,9 @@
   var DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
   var SHORT = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
   var form = document.getElementById('hotline-filters');
+  // The digits the build wrote numbers in (CLDR's default for the page's language).
+  var digits = document.documentElement.getAttribute('data-numbering') || 'latn';
+  function number(n) { return new Intl.NumberFormat(document.documentElement.lang, { numberingSystem: digits }).format(n); }
 
   // The weekday (0 = Monday) and minutes since midnight in `zone`, from the reader's own clock.
   function nowIn(zone) {
@@ -30,7 +33,7 @@
   function timeText(minutesOfDay) {
     var at = new Date(Date.UTC(2000, 0, 3, Math.floor(minutesOfDay / 60), minutesOfDay % 60));
     return new Intl.DateTimeFormat(document.documentElement.lang, {
-      hour: 'numeric', minute: '2-digit', timeZone: 'UTC'
+      hour: 'numeric', minute: '2-digit', timeZone: 'UTC', numberingSystem: digits
     }).format(at);
   }
 
@@ -94,7 +97,7 @@
       group.hidden = !group.querySelector('.hotline:not([hidden])');
     });
     form.querySelector('.filters__count').textContent = form.getAttribute('data-shown')
-      .replace('{shown}', shown).replace('{total}', cards.length);
+      .replace('{shown}', number(shown)).replace('{total}', number(cards.length));
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('.hotline__channel[data-hours]'), badge);
