@@ -24,22 +24,24 @@ def pages(example: Built) -> list[tuple[str, html.HtmlElement]]:
     ]
 
 
-def test_both_languages_have_every_kind_of_page(example: Built) -> None:
-    for lang in ("en", "es"):
+def test_every_language_has_every_kind_of_page(example: Built) -> None:
+    for lang in ("en", "es", "ar"):
         for path in ("", "articles/", "404.html", "feed.xml"):
             assert (example.out / lang / (path or "index.html")).is_file() or (
                 example.out / lang / path / "index.html"
             ).is_file(), f"{lang}/{path}"
     assert (example.out / "es/articles/que-es-la-trata-de-personas/index.html").is_file()
     assert (example.out / "es/navegar-seguro/index.html").is_file()
+    assert (example.out / "ar/get-help/index.html").is_file()
+    assert (example.out / "ar/stay-safe-online/index.html").is_file()
     assert (example.out / "index.html").is_file()
 
 
 def test_every_page_has_language_title_one_h1_quick_exit_and_help_bar(example: Built) -> None:
     for path, page in pages(example):
         root = page.getroottree().getroot()
-        assert root.get("lang") in ("en", "es"), path
-        assert root.get("dir") == "ltr", path
+        assert root.get("lang") in ("en", "es", "ar"), path
+        assert root.get("dir") == ("rtl" if root.get("lang") == "ar" else "ltr"), path
         assert page.findtext(".//title").strip(), path
         assert len(page.xpath("//h1")) == 1, path
         first, second = page.xpath(FOCUSABLE)[:2]
@@ -54,7 +56,11 @@ def test_safety_notice_links_to_the_safety_page_in_the_same_language(example: Bu
     for path, page in pages(example):
         lang = page.getroottree().getroot().get("lang")
         (link,) = page.xpath("//p[@class='quick-exit__notice']/a")
-        expected = "/en/stay-safe-online/" if lang == "en" else "/es/navegar-seguro/"
+        expected = {
+            "en": "/en/stay-safe-online/",
+            "es": "/es/navegar-seguro/",
+            "ar": "/ar/stay-safe-online/",
+        }[lang]
         assert link.get("href") == expected, path
 
 
@@ -111,8 +117,8 @@ def test_hreflang_is_only_for_real_translations(example: Built) -> None:
 def test_language_switcher_links_to_the_translation_or_that_languages_home(example: Built) -> None:
     for path, page in pages(example):
         switcher = page.xpath("//nav[contains(@class, 'language-switcher')]//a")
-        assert [a.get("lang") for a in switcher] == ["en", "es"], path
-        assert [a.text_content() for a in switcher] == ["English", "español"], path
+        assert [a.get("lang") for a in switcher] == ["en", "es", "ar"], path
+        assert [a.text_content() for a in switcher] == ["English", "español", "العربية"], path
         assert all(a.get("hreflang") == a.get("lang") for a in switcher), path
         assert not page.xpath("//nav[contains(@class, 'language-switcher')]//img"), path
         for link in switcher:
@@ -120,7 +126,7 @@ def test_language_switcher_links_to_the_translation_or_that_languages_home(examp
             assert (target / "index.html").is_file() or target.is_file(), path
     english_only = example.page("en/articles/connecticut-leave-law/")
     hrefs = english_only.xpath("//nav[contains(@class, 'language-switcher')]//a/@href")
-    assert hrefs == ["/en/articles/connecticut-leave-law/", "/es/"]
+    assert hrefs == ["/en/articles/connecticut-leave-law/", "/es/", "/ar/"]
     current = english_only.xpath("//nav[contains(@class, 'language-switcher')]//a[@aria-current]")
     assert [a.get("lang") for a in current] == ["en"]
 
@@ -135,6 +141,17 @@ def test_article_in_another_language_is_listed_and_marked(example: Built) -> Non
     (meta,) = item.xpath(".//p[@class='article-item__meta']")
     assert not [e for e in (meta, *meta.iterancestors()) if e.get("lang") not in (None, "en")]
     assert "in Spanish" in meta.text_content()
+    arabic = example.page("ar/articles/")
+    (item,) = arabic.xpath("//li[.//a[@href='/en/articles/what-is-human-trafficking/']]")
+    (link,) = item.xpath(".//a")
+    assert (link.get("hreflang"), link.get("lang")) == ("en", "en")
+    assert item.xpath(".//p[@class='article-item__summary']/@lang") == ["en"]
+    (meta,) = item.xpath(".//p[@class='article-item__meta']")
+    assert not [e for e in (meta, *meta.iterancestors()) if e.get("lang") not in (None, "ar")]
+    (own,) = arabic.xpath("//li[.//a[@href='/ar/articles/signs-of-trafficking/']]")
+    (link,) = own.xpath(".//a")
+    assert (link.get("hreflang"), link.get("lang")) == (None, None)
+    assert own.xpath(".//p[@class='article-item__summary']/@lang") == []
 
 
 def test_dates_are_written_the_way_each_language_writes_them(example: Built) -> None:
@@ -155,7 +172,7 @@ def test_drafts_and_future_articles_are_not_published(example: Built) -> None:
 
 
 def test_feeds_parse_and_link_absolutely(example: Built) -> None:
-    for lang in ("en", "es"):
+    for lang in ("en", "es", "ar"):
         feed = feedparser.parse((example.out / lang / "feed.xml").read_bytes())
         assert feed.bozo == 0, feed.get("bozo_exception")
         assert feed.version == "atom10"

@@ -164,7 +164,7 @@ def test_event_pages_show_time_in_the_events_zone_and_language(example: Built) -
 def test_every_event_page_has_event_json_ld(example: Built) -> None:
     """SITE-REQUIREMENTS 21."""
     pages = sorted(example.out.glob("*/events/*/index.html"))
-    assert len(pages) == 14
+    assert len(pages) == 21
     covered("Event JSON-LD", *(p.relative_to(example.out).as_posix() for p in pages))
     for file in pages:
         page = html.fromstring(file.read_bytes())
@@ -316,13 +316,14 @@ def test_every_figure_on_the_campaign_page_has_its_source(example: Built) -> Non
 
 def test_share_images_are_1200_by_630_with_a_smaller_one_for_the_page(example: Built) -> None:
     images = sorted(example.out.glob(f"*/{CAMPAIGN}share-*.png"))
-    assert len(images) == 24  # six posts, two sizes, two languages
+    assert len(images) == 36  # six posts, two sizes, three languages
     for file in images:
         with Image.open(io.BytesIO(file.read_bytes())) as image:
             expected = (600, 315) if file.stem.endswith("-small") else (1200, 630)
             assert (image.format, image.size) == ("PNG", expected)
     english = (example.out / f"en/{CAMPAIGN}share-2.png").read_bytes()
     assert english != (example.out / f"es/{CAMPAIGN}share-2.png").read_bytes()
+    assert english != (example.out / f"ar/{CAMPAIGN}share-2.png").read_bytes()
 
 
 def test_event_shortcode_shows_the_event(

@@ -42,8 +42,12 @@ def test_the_example_has_no_errors_and_writes_nothing(
     before = sorted(p.relative_to(example_copy) for p in example_copy.rglob("*"))
     status, out, _ = check(example_copy, capsys)
     assert status == 0
-    assert out.rstrip().endswith("0 error(s), 5 warning(s).")
+    assert out.rstrip().endswith("0 error(s), 13 warning(s).")
     assert "  es: 99.8% translated (427 of 428: articles 8 of 9," in out
+    assert (
+        "articles 1 of 9, pages 3 of 3, fact sheet fields 57 of 77, hotline fields 25 of 25,"
+        " event fields 0 of 35, campaign fields 112 of 112,"
+    ) in out.split("  ar: ")[1].splitlines()[0]
     assert sorted(p.relative_to(example_copy) for p in example_copy.rglob("*")) == before
 
 
@@ -105,7 +109,7 @@ def test_links_to_missing_pages_and_images_without_alt_text(
         f'{shown}:{line + 4}: warning: the image "/media/lantern-light.svg" suggests sensational'
         " imagery (handcuff)"
     ) in out
-    assert out.rstrip().endswith("1 error(s), 7 warning(s).")
+    assert out.rstrip().endswith("1 error(s), 15 warning(s).")
     assert check(example_copy, capsys, "--format", "json")[0] == 1
 
 
