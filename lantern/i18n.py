@@ -137,11 +137,15 @@ def load_strings(
     strings: dict[str, dict[str, LocalText]] = {}
     for lang in languages:
         chain = [lang, default_lang, THEME_BASE_LANG]
+        categories = locale_of(lang).plural_form.tags | {"other"}
+        # A language's own plural forms (Arabic's "few"), and none it has no use for (Korean's "one").
+        wanted = {key for key in complete if _plural_category(key) in (None, *categories)}
+        wanted |= {key for key in raw[lang] if _plural_category(key) in categories}
         strings[lang] = {
             key: next(LocalText(raw[source][key], source) for source in chain if key in raw[source])
-            for key in sorted(complete)
+            for key in sorted(wanted)
         }
-        missing = sorted(complete - set(raw[lang]))
+        missing = sorted(wanted - set(raw[lang]))
         unsafe = [key for key in SAFETY_STRINGS if key in missing]
         if unsafe:
             problems.error(
@@ -191,6 +195,16 @@ def _strings_of(
             _check_overrides(document, strings, theme, theme_dirs[1:], problems)
         merged.update(strings)
     return merged
+
+
+PLURAL_KEYS = ("campaign_upcoming_",)  # strings with one key per CLDR plural category
+
+
+def _plural_category(key: str) -> str | None:
+    for prefix in PLURAL_KEYS:
+        if key.startswith(prefix):
+            return key[len(prefix) :]
+    return None
 
 
 def unreviewed_safety_strings(
