@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from lantern.artifacts import import_libraries, render_file
 from lantern.charts import Bar
 from lantern.errors import Position, Problem, ProblemsFound
 from lantern.hours import hours_for_script, hours_in_words
+from lantern.menu import menu_entries, safety_path
 from lantern.model import (
     Announcement,
     Article,
@@ -45,15 +45,6 @@ from lantern.routes import (
     tag_path,
 )
 from lantern.shortcodes import find_shortcodes
-
-SAFETY_PAGE = "stay-safe-online"
-
-
-@dataclass(frozen=True)
-class MenuEntry:
-    title: LocalText
-    path: str  # "/en/about/" (the base path is added when linked) or an outside URL
-    is_current: bool
 
 
 def environment(theme_dirs: list[Path], compiled: Path | None = None) -> jinja2.Environment:
@@ -231,10 +222,10 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "list_path": list_path,
         "media_url": lambda relative: url(media_path(relative)),
         "static_url": lambda name: url(f"static/{name}"),
-        "menu": _menu(site, route, lang, plain),
+        "menu": menu_entries(site, route, lang, plain),
         "help_hotlines": _help_hotlines(site),
         "announcement": _announcement(site.config.announcement, site.today),
-        "safety_path": _safety_path(site, lang),
+        "safety_path": safety_path(site, lang),
         "rel": _rel,
         "build_date": site.today,
         "sitemap": [r for r in routes if r.file.endswith(".html") and r.kind != "404"]
@@ -356,66 +347,6 @@ def _rel(href: str) -> Markup:
 
 def _path_of(item: Article | Page) -> str:
     return article_path(item) if isinstance(item, Article) else page_path(item)
-
-
-def _menu(site: Site, route: Route, lang: str, plain: Any) -> list[MenuEntry]:
-    config = site.config
-    items = config.menu
-    entries: list[MenuEntry] = []
-    if items:
-        for item in items:
-            if item.kind == "page":
-                page = _page_in(site, item.target, lang)
-                title = (
-                    item.title.text_in(lang, config.default_lang)
-                    if item.title
-                    else LocalText(page.title, page.lang)
-                )
-                entries.append(MenuEntry(title, "/" + page_path(page), False))
-            elif item.kind == "section":
-                title = (
-                    item.title.text_in(lang, config.default_lang)
-                    if item.title
-                    else LocalText(plain(f"section_{item.target}"), lang)
-                )
-                entries.append(MenuEntry(title, f"/{lang}/{item.target}/", False))
-            else:
-                assert item.title is not None
-                entries.append(
-                    MenuEntry(item.title.text_in(lang, config.default_lang), item.target, False)
-                )
-    else:
-        keys = sorted(
-            {p.key: p.menu for p in site.pages if p.menu is not None}.items(),
-            key=lambda kv: (kv[1], kv[0]),
-        )
-        for key, _position in keys:
-            page = _page_in(site, key, lang)
-            entries.append(
-                MenuEntry(LocalText(page.title, page.lang), "/" + page_path(page), False)
-            )
-        entries.append(
-            MenuEntry(LocalText(plain("section_articles"), lang), "/" + list_path(lang, 1), False)
-        )
-    return [MenuEntry(e.title, e.path, _is_within("/" + route.path, e.path)) for e in entries]
-
-
-def _is_within(current: str, target: str) -> bool:
-    """Whether the menu entry `target` ("/en/articles/") is the current page or its section."""
-    return current == target or (target.endswith("/articles/") and current.startswith(target))
-
-
-def _page_in(site: Site, key: str, lang: str) -> Page:
-    """A page in `lang`, else in the default language, else in any language it exists in."""
-    versions = {p.lang: p for p in site.pages if p.key == key}
-    for choice in (lang, site.config.default_lang, *site.config.languages):
-        if choice in versions:
-            return versions[choice]
-    raise LookupError(key)  # content checks make sure every named page exists
-
-
-def _safety_path(site: Site, lang: str) -> str:
-    return page_path(_page_in(site, SAFETY_PAGE, lang))
 
 
 def _help_hotlines(site: Site) -> list[Hotline]:

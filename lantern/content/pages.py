@@ -6,10 +6,7 @@ from pathlib import Path
 
 from lantern.content.documents import read_documents
 from lantern.errors import Position, Problems
-from lantern.model import BuildOptions, Page, SiteConfig
-
-# The safety notice on every page links here (SITE-REQUIREMENTS 9): a site must have it.
-SAFETY_PAGE = "stay-safe-online"
+from lantern.model import SAFETY_PAGE, BuildOptions, Page, SiteConfig
 
 
 def load_pages(

@@ -19,7 +19,7 @@ from lantern.model.directory import (
     Resource,
     ResourceLink,
 )
-from lantern.model.documents import Article, Page
+from lantern.model.documents import SAFETY_PAGE, Article, Page
 from lantern.model.facts import Chart, ChartItem, Fact, FactSheet, Myth, SignGroup, Source
 from lantern.model.settings import Announcement, BuildOptions, MenuItem, Organization, SiteConfig
 from lantern.model.text import Image, LocalText, Translatable
@@ -27,6 +27,7 @@ from lantern.model.text import Image, LocalText, Translatable
 __all__ = [
     "ALWAYS_OPEN",
     "DAYS",
+    "SAFETY_PAGE",
     "Action",
     "Announcement",
     "Article",
