@@ -44,7 +44,11 @@ def share_card(site: Site, campaign: Campaign, fact: Fact, lang: str) -> ShareCa
     return ShareCard(
         figure=charts.number_text(fact.value, fact.unit, lang) if fact.value is not None else "",
         text=fact.text.text_in(lang, default).text,
-        source=f"{strings['source'].text} {source.name.text_in(lang, default).text}, {source.when}",
+        source=strings["source"].text
+        + " "
+        + strings["source_dated"].text.format(
+            name=source.name.text_in(lang, default).text, when=source.when
+        ),
         caveat=fact.caveat.text_in(lang, default).text if fact.caveat else "",
         site_name=site.config.title.text_in(lang, default).text,
         hashtags=" ".join(f"#{tag}" for tag in campaign.hashtags),
