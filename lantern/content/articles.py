@@ -70,6 +70,9 @@ def _article(
         summary=str(document.get("summary") or ""),
         updated=check_date(updated_owner.front_matter, ("updated",), problems),
         tags=tuple(document.get("tags", inherited) or ()),  # type: ignore[arg-type]
+        tags_lang=document.lang
+        if "tags" in document.front_matter.data or not source
+        else source.lang,
         image=_image(document, source, media, problems),
         author=str(document.get("author", inherited) or ""),
         is_draft=bool(document.get("draft", inherited)),

@@ -22,6 +22,7 @@ class Article:
     summary: str = ""
     updated: dt.date | None = None
     tags: tuple[str, ...] = ()
+    tags_lang: str = ""  # a translation that writes no tags shows its source's, in that language
     image: Image | None = None
     author: str = ""
     is_draft: bool = False
@@ -29,6 +30,10 @@ class Article:
     body_line: int = 1
     source: str = ""  # digests of the file and of the front matter it inherits: the cache's key
     front: str = ""  # a digest of its own front matter: an edit of the text alone keeps it
+
+
+# The safety notice on every page links to this page (SITE-REQUIREMENTS 9): a site must have it.
+SAFETY_PAGE = "stay-safe-online"
 
 
 @dataclass(frozen=True)
