@@ -1,10 +1,11 @@
-"""Raw HTML in an editor's Markdown is kept, as Markdown allows, but cannot run script.
+"""A script that reaches a page anyway cannot run: the page's own policy is the second wall.
 
-Lantern does not strip an editor's HTML (SECURITY.md: tables, details, a figure with a caption are
-worth keeping, and a sanitiser's rules are one more thing to get wrong). What stops a pasted or
-hostile script is the Content-Security-Policy every page carries. Lantern writes it as a
-`<meta http-equiv>` in each page and writes no `_headers` file, so the server here sends no policy
-header of its own: the page's policy alone must hold, as on the simplest static host.
+An editor's Markdown cannot carry script (lantern/raw_html.py refuses it at its line), but a
+site's own templates are its code and are not checked, and a page may be copied or served
+elsewhere. What stops such a script then is the Content-Security-Policy every page carries, as a
+`<meta http-equiv>`. This site writes no `_headers` file (`headers_file: false`), so the server
+here sends no policy header of its own: the page's policy alone must hold, as on the simplest
+static host.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 import pytest
 
 from lantern.cli import main
-from tests.conftest import SITES, TODAY, covered, served
+from tests.conftest import REPO, SITES, TODAY, covered, served
 
 pytestmark = pytest.mark.browser
 
@@ -25,13 +26,14 @@ title: Pasted from a newsletter
 date: 2026-03-01
 ---
 A paragraph the editor wrote.
+"""
 
-<script>window.__pwned = 1</script>
-
+# What a site's own copy of the article template adds to the article's text.
+HOSTILE = """<script>window.__pwned = 1</script>
 <img src="x" onerror="window.__pwned2 = 1" alt="">
-
 <p onclick="window.__pwned3 = 1" id="clickable">Click here</p>
 """
+
 
 # Run in the page before its own scripts (Playwright injects it past the policy): every refusal
 # the policy makes is noted, with its directive and what it blocked.
@@ -44,11 +46,18 @@ document.addEventListener('securitypolicyviolation',
 
 @pytest.fixture(scope="module")
 def served_hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A site whose article has inline script and an event handler, served on loopback."""
+    """A site whose article page has inline script and event handlers, served on loopback."""
     folder = tmp_path_factory.mktemp("hostile-html")
     site = folder / "site"
     shutil.copytree(SITES / "minimal", site)
     (site / "content/articles/pasted.en.md").write_text(ARTICLE, encoding="utf-8")
+    theme = (REPO / "templates/article.html").read_text(encoding="utf-8")
+    own = theme.replace("{{ markdown(article) }}", "{{ markdown(article) }}\n" + HOSTILE)
+    assert own != theme
+    (site / "templates").mkdir()
+    (site / "templates/article.html").write_text(own, encoding="utf-8")
+    config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "headers_file: false\n")
     out = folder / "out"
     assert main(["--site", str(site), "--out", str(out), "--today", TODAY, "--quiet"]) == 0
     assert not list(out.rglob("_headers"))  # the policy travels in the page, nowhere else
@@ -72,7 +81,7 @@ def hostile_page(chromium: Any, served_hostile: str) -> Iterator[tuple[Any, list
     context.close()
 
 
-def test_the_editors_html_is_kept_in_the_page(hostile_page: tuple[Any, list[str]]) -> None:
+def test_the_hostile_html_is_in_the_page(hostile_page: tuple[Any, list[str]]) -> None:
     page, _ = hostile_page
     assert page.locator("main script:not([src])").count() == 1
     assert page.locator("main img[onerror]").count() == 1
