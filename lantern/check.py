@@ -232,6 +232,7 @@ def translation_report(site: Site, site_dir: Path) -> tuple[LanguageReport, ...]
             ("event", site.events),
             ("campaign", site.campaigns),
             ("resource", site.resources),
+            ("video", site.videos),
         ):
             for record in records:
                 found = list(_translatables(record, ()))
@@ -301,6 +302,7 @@ _COUNTED = {
     "event": "event fields",
     "campaign": "campaign fields",
     "resource": "resource fields",
+    "video": "video fields",
     "interface string": "interface strings",
 }
 

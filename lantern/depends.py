@@ -6,7 +6,7 @@ addresses), and what every page shows (site.yaml, interface strings, templates, 
 hotlines, the menu's page titles, Lantern's own code). Pages made from Markdown that uses no
 shortcode stop there, so editing one article's text re-renders its page and the feed that
 carries the text (its title: also the lists that show it); every other route also depends on
-every record (hotlines, fact sheets, resources, events, campaigns) and on the build's today. Too wide a digest costs time;
+every record (hotlines, fact sheets, resources, videos, events, campaigns) and on the build's today. Too wide a digest costs time;
 too narrow a one would be a wrong page, so when in doubt a route depends on more.
 """
 
@@ -19,7 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from lantern.memo import digest
-from lantern.model import Article, Campaign, Event, FactSheet, Hotline, Page, Resource, Site
+from lantern.model import (
+    Article,
+    Campaign,
+    Event,
+    FactSheet,
+    Hotline,
+    Page,
+    Resource,
+    Site,
+    Video,
+)
 from lantern.routes import Route, Routes
 from lantern.shortcodes import has_shortcodes
 
@@ -67,6 +77,7 @@ def _records(site: Site) -> tuple[Any, ...]:
         site.hotlines,
         site.fact_sheets,
         site.resources,
+        site.videos,
         site.events,
         site.campaigns,
         site.media,
@@ -117,7 +128,7 @@ class _Fingerprint:
         return buffer.getvalue()
 
 
-_RECORDS = (Article, Page, Hotline, Resource, FactSheet, Event, Campaign)
+_RECORDS = (Article, Page, Hotline, Resource, Video, FactSheet, Event, Campaign)
 
 
 class _Pickler(pickle.Pickler):

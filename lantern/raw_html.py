@@ -122,7 +122,7 @@ _CLEANER = {
 _CSP = "the site's Content-Security-Policy blocks"
 _EMBED = (
     "third-party embeds are not allowed on a site for people in danger: link to the video or"
-    " form instead"
+    " form instead, or show a video with {{< video ID >}}"
 )
 _ELEMENT_HINTS = {
     "script": f"{_CSP} scripts written in a page; scripts belong in the theme (templates/static/)",

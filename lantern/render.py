@@ -310,6 +310,7 @@ def _record_values(
         "section_path": section_path,
         "fact_sheet": lambda sheet_id: next(s for s in site.fact_sheets if s.id == sheet_id),
         "resource_of": lambda resource_id: next(r for r in site.resources if r.id == resource_id),
+        "video_of": lambda video_id: next(v for v in site.videos if v.id == video_id),
         "hsds_json": _hsds(site) if route.kind == "hsds" else "",
     }
     return values

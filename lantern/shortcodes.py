@@ -18,6 +18,7 @@ NAMES = {
     "signs": "a fact sheet id",
     "event": "an event id",
     "resources": "a resources id",
+    "video": "a video id",
 }
 LINE = re.compile(r"^ {0,3}\{\{<\s*(?P<name>[^\s>]*)\s*(?P<argument>[^\s>]*)\s*>\}\}\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -69,7 +69,7 @@ DEEP = "x: " + "[" * 10_000 + "\n"  # the 41st bracket is column 44
 CSP = "the site's Content-Security-Policy blocks"
 EMBED_HINT = (
     "(hint: third-party embeds are not allowed on a site for people in danger: link to the video"
-    " or form instead)"
+    " or form instead, or show a video with {{< video ID >}})"
 )
 HANDLER_HINT = f"(hint: an event handler runs a script, which {CSP}; remove it)"
 STYLE_HINT = (

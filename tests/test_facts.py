@@ -77,11 +77,10 @@ CASES = {
         f'{SHEET}:14:11: error: "charts[1].kind" must be one of: bar, stacked-bar',
     ),
     "unknown shortcode": (
-        {
-            "content/articles/hello.en.md": "---\ntitle: A\ndate: 2026-01-05\n---\n\n{{< video x >}}\n"
-        },
-        'content/articles/hello.en.md:6:1: error: unknown shortcode "video" (hint: known shortcodes: '
-        "hotline, fact, chart, signs, event, resources; to show one as text, put it in a code block)",
+        {"content/articles/hello.en.md": "---\ntitle: A\ndate: 2026-01-05\n---\n\n{{< map x >}}\n"},
+        'content/articles/hello.en.md:6:1: error: unknown shortcode "map" (hint: known shortcodes: '
+        "hotline, fact, chart, signs, event, resources, video; to show one as text, put it in a code"
+        " block)",
     ),
     "a fact reference that does not exist": (
         {
@@ -148,10 +147,10 @@ def test_hotline_figures_without_a_caveat_are_warned_about(
 def test_shortcodes_in_code_blocks_stay_text(
     make_site: Callable[..., Path], build: Callable[..., Built]
 ) -> None:
-    body = "---\ntitle: A\ndate: 2026-01-05\n---\n```\n{{< video x >}}\n```\n"
+    body = "---\ntitle: A\ndate: 2026-01-05\n---\n```\n{{< map x >}}\n```\n"
     built = build(make_site({"content/articles/hello.en.md": body}))
     assert built.status == 0
-    assert built.page("en/articles/hello/").xpath("string(//pre)") == "{{< video x >}}\n"
+    assert built.page("en/articles/hello/").xpath("string(//pre)") == "{{< map x >}}\n"
 
 
 def test_fact_shortcode_shows_the_figure_with_its_source_in_the_page_language(

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lantern.errors import ProblemsFound
 from lantern.schema import SCHEMA_DIR, _quick_check, fits, validator_for
 from lantern.yamlfile import parse_yaml
-from tests import test_campaigns, test_config, test_events, test_facts, test_hotlines
+from tests import test_campaigns, test_config, test_events, test_facts, test_hotlines, test_videos
 from tests.conftest import REPO
 
 SCHEMA_OF_FOLDER = {
@@ -29,6 +29,7 @@ SCHEMA_OF_FOLDER = {
     "hotlines": "hotline",
     "facts": "facts",
     "resources": "resources",
+    "videos": "video",
 }
 
 # Mistakes no JSON Schema can see, by why: a calendar (days that do not exist, clocks that
@@ -80,6 +81,12 @@ BEYOND_SCHEMA = {
         "menu section without content",
         "announcement date that does not exist",
     },
+    "video": {
+        "a shortcode naming no video",  # another file
+        "a shortcode without an id",  # Markdown
+        "a still that is not in content/media/",  # another file
+        "a language CLDR does not know",  # CLDR
+    },
 }
 CASES: list[tuple[ModuleType, str]] = [
     (test_events, "event"),
@@ -87,6 +94,7 @@ CASES: list[tuple[ModuleType, str]] = [
     (test_hotlines, "hotline"),
     (test_facts, "facts"),
     (test_config, "site"),
+    (test_videos, "video"),
 ]
 
 
@@ -154,7 +162,7 @@ def test_the_schemas_reject_every_mistake_of_shape(module: ModuleType, schema: s
 
 def test_the_quick_check_knows_every_keyword_of_every_schema() -> None:
     names = [path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json")]
-    assert len(names) == 9
+    assert len(names) == 10
     assert [name for name in names if _quick_check(name) is None] == []
 
 

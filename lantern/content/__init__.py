@@ -14,6 +14,7 @@ from lantern.content.media import check_in_media, check_static, list_media
 from lantern.content.pages import load_pages
 from lantern.content.records import ids_on_disk
 from lantern.content.resources import load_resources
+from lantern.content.videos import load_videos
 from lantern.errors import Position, Problems, did_you_mean
 from lantern.i18n import direction, load_strings
 from lantern.links import check_link_addresses
@@ -45,6 +46,7 @@ def read_all(
     campaign_ids = ids_on_disk(site_dir, "campaigns")
     hotlines = load_hotlines(site_dir, config, options.today, problems)
     resources = load_resources(site_dir, config, problems)
+    videos = load_videos(site_dir, config, media, problems)
     events = load_events(site_dir, config, media, problems, campaign_ids)
     campaigns = load_campaigns(site_dir, config, media, fact_sheets, problems)
     strings = load_strings(theme_dirs, config.languages, problems)
@@ -57,6 +59,7 @@ def read_all(
         hotlines=hotlines,
         fact_sheets=fact_sheets,
         resources=resources,
+        videos=videos,
         events=events,
         campaigns=campaigns,
         media=media,
@@ -245,7 +248,7 @@ def _check_shortcode(
 def _has_own_problems(site: Site, site_dir: Path, name: str, argument: str) -> bool:
     """The file the shortcode names exists but was left out for its own (reported) mistakes."""
     folder = {"hotline": "hotlines", "fact": "facts", "chart": "facts", "signs": "facts"}
-    folder |= {"resources": "resources", "event": "events"}
+    folder |= {"resources": "resources", "event": "events", "video": "videos"}
     if name not in folder:
         return False
     loaded = {
@@ -253,6 +256,7 @@ def _has_own_problems(site: Site, site_dir: Path, name: str, argument: str) -> b
         "facts": {s.id for s in site.fact_sheets},
         "resources": {r.id for r in site.resources},
         "events": {e.id for e in site.events},
+        "videos": {v.id for v in site.videos},
     }
     stem = argument.split("/")[0]
     return stem not in loaded[folder[name]] and stem in ids_on_disk(site_dir, folder[name])
@@ -265,6 +269,7 @@ _NOUNS = {
     "signs": "fact sheet with signs",
     "event": "event",
     "resources": "resources list",
+    "video": "video",
 }
 
 
@@ -281,6 +286,8 @@ def _known(site: Site, name: str) -> list[str]:
         return [sheet.id for sheet in sheets if sheet.signs]
     if name == "event":
         return [event.id for event in site.events]
+    if name == "video":
+        return [video.id for video in site.videos]
     return [resource.id for resource in site.resources]
 
 
@@ -292,4 +299,5 @@ def _hint(name: str) -> str:
         "signs": "use the file name of a fact sheet in content/facts/ that has signs:",
         "resources": "use the file name of content/resources/ID.yaml, without .yaml",
         "event": "use the file name of content/events/ID.yaml, without .yaml",
+        "video": "use the file name of content/videos/ID.yaml, without .yaml",
     }[name]

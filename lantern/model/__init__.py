@@ -18,6 +18,7 @@ from lantern.model.directory import (
     OpeningRange,
     Resource,
     ResourceLink,
+    Video,
 )
 from lantern.model.documents import SAFETY_PAGE, Article, Page
 from lantern.model.facts import Chart, ChartItem, Fact, FactSheet, Myth, SignGroup, Source
@@ -59,6 +60,7 @@ __all__ = [
     "SocialPost",
     "Source",
     "Translatable",
+    "Video",
 ]
 
 
@@ -73,6 +75,7 @@ class Site:
     hotlines: tuple[Hotline, ...] = ()
     fact_sheets: tuple[FactSheet, ...] = ()
     resources: tuple[Resource, ...] = ()
+    videos: tuple[Video, ...] = ()
     events: tuple[Event, ...] = ()  # the earliest first
     campaigns: tuple[Campaign, ...] = ()  # the earliest first
     media: tuple[str, ...] = ()  # paths under content/media/

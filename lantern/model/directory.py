@@ -1,11 +1,11 @@
-"""Hotlines, their channels and opening hours, and curated resources."""
+"""Hotlines, their channels and opening hours, curated resources, and videos on other sites."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from lantern.errors import Position
 from lantern.model.text import Translatable
@@ -108,3 +108,22 @@ class Resource:
     audience: Translatable | None = None
     description: Translatable | None = None
     at: Position = Position("")
+
+
+@dataclass(frozen=True)
+class Video:
+    """content/videos/ID.yaml: a video on another site, shown as a local poster and a link."""
+
+    id: str
+    title: Translatable
+    url: str
+    description: Translatable | None = None
+    poster: str = ""  # relative to content/media/; inside the link that names the video
+    languages: tuple[str, ...] = ()
+    at: Position = Position("")
+
+    @property
+    def host(self) -> str:
+        """The site the video plays on, as a reader knows it: "youtube.com", "vimeo.com"."""
+        host = urlsplit(self.url).hostname or self.url
+        return host.removeprefix("www.")
