@@ -225,3 +225,21 @@ def test_opened_to_the_network_it_warns_and_prints_the_address_as_a_qr_code() ->
     loopback: list[str] = []
     announce("127.0.0.1", 8000, loopback.append)
     assert loopback == ["Previewing at http://127.0.0.1:8000/ (press Ctrl+C to stop)"]
+
+
+def test_a_pasted_embed_shows_its_line_in_the_preview_and_never_reaches_the_page(
+    preview: Preview, contexts: Callable[..., Any]
+) -> None:
+    page, _ = open_connected(contexts, preview.url + "en/articles/hello/")
+    embed = '<iframe src="https://www.youtube.com/embed/x"></iframe>'
+    with page.expect_navigation(timeout=10_000):
+        preview.edit(lambda text: text + f"\n{embed}\n")
+    problems = page.locator(".lantern-problems").inner_text()
+    assert "content/articles/hello.en.md:11: <iframe> is not allowed in Markdown" in problems
+    assert "{{< video ID >}}" in problems  # the hint says what to do instead
+    assert page.locator("main iframe").count() == 0  # the last good page, without it
+    page.wait_for_function(CONNECTED, timeout=10_000)
+    with page.expect_navigation(timeout=10_000):
+        preview.edit(lambda text: text.replace(f"\n{embed}\n", ""))
+    assert page.locator(".lantern-problems").count() == 0
+    page.close()
