@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from lantern.assets import fingerprint
 from lantern.config import load_config
 from lantern.content import markdown_texts, read_all
 from lantern.errors import Position, Problem, Problems, ProblemsFound
@@ -84,7 +85,8 @@ def check_site(site_dir: Path, options: BuildOptions, theme_dirs: list[Path]) ->
     routes: Routes | None = None
     if not any(problem.severity == "error" for problem in problems.found):
         try:
-            routes = plan(site, collect_static(theme_dirs, site_dir, site.media))
+            assets = fingerprint(collect_static(theme_dirs, site_dir, site.media), None)
+            routes = plan(site, assets.copies, assets.names)
         except ProblemsFound as found:
             problems.extend(found.problems)
     if routes is not None:

@@ -24,7 +24,17 @@ ALLOWED = {
         "uptodate",
     },
     "new": {"errors", "model", "schema", "yamlfile"},
-    "check": {"config", "content", "errors", "i18n", "model", "routes", "schema", "yamlfile"},
+    "check": {
+        "assets",
+        "config",
+        "content",
+        "errors",
+        "i18n",
+        "model",
+        "routes",
+        "schema",
+        "yamlfile",
+    },
     "serve": {"errors", "memo", "model", "patch", "pipeline", "preview_pages", "watch"},
     "preview_pages": {"errors"},
     "patch": {
@@ -45,6 +55,7 @@ ALLOWED = {
     "uptodate": {"memo"},
     "leftovers": set(),
     "pipeline": {
+        "assets",
         "patch",
         "config",
         "content",
@@ -90,6 +101,7 @@ ALLOWED = {
     },
     "raw_html": {"errors", "links", "markup", "memo"},
     "routes": {"model"},
+    "assets": {"routes"},
     "render": {
         "errors",
         "model",
