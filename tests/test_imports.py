@@ -26,6 +26,7 @@ ALLOWED = {
     "new": {"errors", "model", "schema", "yamlfile"},
     "check": {
         "assets",
+        "hosting",
         "config",
         "content",
         "errors",
@@ -102,6 +103,7 @@ ALLOWED = {
     "raw_html": {"errors", "links", "markup", "memo"},
     "routes": {"model"},
     "assets": {"routes"},
+    "hosting": {"errors"},
     "render": {
         "errors",
         "model",
