@@ -7,9 +7,11 @@ import hashlib
 import posixpath
 import re
 import shutil
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import yaml
 from lxml import html
 
 from tests.conftest import REPO, Built
@@ -239,4 +241,47 @@ def test_an_edited_icon_renames_the_stylesheet_that_shows_it(
 def tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+# ------------------------------------------------------------------ docs/publishing.md's recipes
+README_BUILD = re.compile(
+    r"^    (python3 -m venv .venv && .venv/bin/pip install -r requirements\.txt && \S+ build\.py)$",
+    re.M,
+)
+
+
+def test_the_github_pages_workflow_runs_the_readme_s_build_and_deploys_site() -> None:
+    (command,) = README_BUILD.findall((REPO / "README.md").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load((REPO / "docs/publishing/github-pages.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    assert command in [step.get("run") for step in steps]
+    (upload,) = [s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["path"].rstrip("/") == "_site"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_the_recipes_build_with_the_readme_s_command_and_send_the_headers_file_s_values(
+    example: Built,
+) -> None:
+    (command,) = README_BUILD.findall((REPO / "README.md").read_text(encoding="utf-8"))
+    recipes = (REPO / "docs/publishing.md").read_text(encoding="utf-8")
+    (netlify,) = re.findall(r"```toml\n(.*?)```", recipes, re.S)
+    build = tomllib.loads(netlify)["build"]
+    assert (build["command"], build["publish"]) == (command, "_site")
+    assert f"| Build command | `{command}` |" in recipes  # Cloudflare Pages
+    sent = dict(re.findall(r'^add_header ([\w-]+) "([^"]*)" always;$', recipes, re.M))
+    assert sent == headers_of(example)["/*"]
+    rules = headers_of(example)
+    locations = dict(
+        re.findall(
+            r'location (/\S*) \{\n.*?add_header Cache-Control "([^"]*)" always;', recipes, re.S
+        )
+    )
+    assert locations == {
+        "/static/": rules["/static/*"]["Cache-Control"],
+        "/": rules["/en/*"]["Cache-Control"],
     }
