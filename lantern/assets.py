@@ -4,8 +4,9 @@ so hosts may let browsers keep it for a year (the immutable rule of templates/_h
 
 A stylesheet's url() references to other files of static/ are rewritten to their new names first,
 and its own name is the digest of the rewritten bytes: an edited icon renames the stylesheets
-that show it too. The rewritten stylesheets are kept in the build cache, named as published,
-and copied from there like any other file.
+that show it too. (An `@import "x.css"` written without url() is left as it is: write
+`@import url(x.css)`.) The rewritten stylesheets are kept in the build cache, named as
+published, and copied from there like any other file.
 """
 
 from __future__ import annotations
