@@ -69,6 +69,16 @@ def fingerprint(static: tuple[tuple[str, Path], ...], store: Path | None) -> Fin
     return Fingerprinted(tuple(sorted(copies)), names)
 
 
+def is_complete(copies: tuple[tuple[str, Path], ...]) -> bool:
+    """Whether the rewritten stylesheets an earlier build named are still in the store (the
+    build cache may be deleted at any time): if not, that build's plan cannot be reused."""
+    return all(
+        source.is_file()
+        for path, source in copies
+        if path.startswith(ASSETS) and path.endswith(".css")
+    )
+
+
 def _rewritten(path: str, data: bytes, name_of: Callable[[str], str | None]) -> bytes:
     """A stylesheet with each url() to a file of static/ naming its fingerprinted name."""
     folder = posixpath.dirname(path)

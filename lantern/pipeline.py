@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from lantern import memo
-from lantern.assets import STORE, fingerprint
+from lantern.assets import STORE, fingerprint, is_complete
 from lantern.config import load_config
 from lantern.depends import KeyMaker, shows_others_text, templates_digest
 from lantern.errors import Problem, Problems
@@ -137,7 +137,7 @@ def _patched(
 ) -> _Made | None:
     assert options.today is not None
     patch = patched(previous, site_dir, changed, options.today)
-    if patch is None or previous.out_dir != target:
+    if patch is None or previous.out_dir != target or not is_complete(patch.routes.static):
         return None
     return _Made(
         patch.site,
