@@ -11,15 +11,17 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from lantern.config import load_config
+from lantern.assets import fingerprint
+from lantern.config import config_file, load_config
 from lantern.content import markdown_texts, read_all
 from lantern.errors import Position, Problem, Problems, ProblemsFound
+from lantern.hosting import check_base_url
 from lantern.i18n import unreviewed_safety_strings
 from lantern.model import BuildOptions, Event, Site, Translatable
 from lantern.routes import Routes, collect_static, plan
@@ -74,8 +76,16 @@ class Report:
         return errors, len(self.problems) - errors
 
 
-def check_site(site_dir: Path, options: BuildOptions, theme_dirs: list[Path]) -> Report:
-    """Check a site without writing anything; raises ProblemsFound only when site.yaml is broken."""
+def check_site(
+    site_dir: Path,
+    options: BuildOptions,
+    theme_dirs: list[Path],
+    environment: Mapping[str, str] | None = None,
+) -> Report:
+    """Check a site without writing anything; raises ProblemsFound only when site.yaml is broken.
+
+    `environment`: the process's variables, which tell where a GitHub Actions run publishes.
+    """
     config = load_config(site_dir)
     options = options.on_site_day(config.timezone)
     problems = Problems()
@@ -84,16 +94,24 @@ def check_site(site_dir: Path, options: BuildOptions, theme_dirs: list[Path]) ->
     routes: Routes | None = None
     if not any(problem.severity == "error" for problem in problems.found):
         try:
-            routes = plan(site, collect_static(theme_dirs, site_dir, site.media))
+            assets = fingerprint(collect_static(theme_dirs, site_dir, site.media), None)
+            routes = plan(site, assets.copies, assets.names)
         except ProblemsFound as found:
             problems.extend(found.problems)
     if routes is not None:
         check_links(site, routes, problems)
     check_images(site, problems)
+    check_base_url(config.base_url, _base_url_at(site_dir), site_dir, environment or {}, problems)
     output = site_dir / config.output_dir
     if routes is not None and output.is_dir():
         check_published_events(site, routes, output, problems)
     return Report(problems.unique(), translation_report(site, site_dir))
+
+
+def _base_url_at(site_dir: Path) -> Position:
+    path = config_file(site_dir)
+    assert path is not None, "load_config found it"
+    return load_yaml(path, path.name).at(("base_url",))
 
 
 def _line_at(text: str, offset: int, start: Position) -> Position:

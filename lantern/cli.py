@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
@@ -293,7 +294,7 @@ def _check(args: argparse.Namespace) -> int:
     now = dt.datetime.now(dt.UTC)
     options = BuildOptions(today=args.today, now=now, drafts=args.drafts, future=args.future)
     try:
-        report = check_site(args.site, options, theme_dirs(args.site))
+        report = check_site(args.site, options, theme_dirs(args.site), os.environ)
     except ProblemsFound as found:
         _report(found.problems)
         return EXIT_PROBLEMS

@@ -49,10 +49,14 @@ class KeyMaker:
     def __init__(self, site: Site, routes: Routes, templates: str, code: str) -> None:
         self.templates = templates  # the digest of the templates the keys are made for
         self._fingerprint = _Fingerprint()
-        self._frame = digest(code, templates, self._fingerprint.of(_frame(site)))
+        # Every page names the theme's files by their digests: an edited stylesheet is a new frame.
+        assets = sorted(routes.assets.items())
+        self._frame = digest(code, templates, self._fingerprint.of((_frame(site), assets)))
         self._records = digest(self._frame, self._fingerprint.of(_records(site)))
         sitemap = [(r.path, r.alternates, r.x_default) for r in routes]
-        self._dated = digest(self._records, site.today.isoformat(), self._fingerprint.of(sitemap))
+        copied = [path for path, _ in routes.static]  # _headers has a rule per folder
+        dated = self._fingerprint.of((sitemap, copied))
+        self._dated = digest(self._records, site.today.isoformat(), dated)
 
     def key(self, route: Route) -> str:
         if route.kind in _PLAIN:

@@ -112,7 +112,8 @@ def patched(
     affected = tuple(new for old, new in zip(previous.routes, pages, strict=True) if new is not old)
     keys = dict(previous.keys)
     keys.update({route.file: previous.maker.key(route) for route in affected})
-    routes = Routes(pages, previous.routes.static, {route.path: route for route in pages})
+    paths = {route.path: route for route in pages}
+    routes = Routes(pages, previous.routes.static, paths, previous.routes.assets)
     return Patched(replace(site, articles=articles), routes, keys, affected)
 
 

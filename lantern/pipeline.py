@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from lantern import memo
+from lantern.assets import STORE, fingerprint, is_complete
 from lantern.config import load_config
 from lantern.depends import KeyMaker, shows_others_text, templates_digest
 from lantern.errors import Problem, Problems
@@ -136,7 +137,7 @@ def _patched(
 ) -> _Made | None:
     assert options.today is not None
     patch = patched(previous, site_dir, changed, options.today)
-    if patch is None or previous.out_dir != target:
+    if patch is None or previous.out_dir != target or not is_complete(patch.routes.static):
         return None
     return _Made(
         patch.site,
@@ -165,7 +166,10 @@ def _read(
     if options.strict:
         problems = Problems([replace(p, severity="error") for p in problems.found])
     problems.stop_if_errors()
-    routes = plan(site, collect_static(themes, site_dir, site.media))
+    assets = fingerprint(
+        collect_static(themes, site_dir, site.media), site_dir / memo.CACHE_DIR / STORE
+    )
+    routes = plan(site, assets.copies, assets.names)
     maker = KeyMaker(site, routes, templates_digest(themes), code)
     cache = memo.current()
     same_place = cache.get("output", "dir") == str(target)

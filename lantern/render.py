@@ -36,12 +36,14 @@ from lantern.routes import (
     Route,
     Routes,
     article_path,
+    asset_path,
     home_path,
     list_path,
     media_path,
     page_path,
     record_path,
     section_path,
+    short_cache_paths,
     tag_path,
 )
 from lantern.shortcodes import find_shortcodes
@@ -221,13 +223,14 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "home_path": home_path(lang),
         "list_path": list_path,
         "media_url": lambda relative: url(media_path(relative)),
-        "static_url": lambda name: url(f"static/{name}"),
+        "static_url": lambda name: url(asset_path(routes, name)),
         "menu": menu_entries(site, route, lang, plain),
         "help_hotlines": _help_hotlines(site),
         "announcement": _announcement(site.config.announcement, site.today),
         "safety_path": safety_path(site, lang),
         "rel": _rel,
         "build_date": site.today,
+        "cache_paths": short_cache_paths(routes) if route.kind == "headers" else (),
         "sitemap": [r for r in routes if r.file.endswith(".html") and r.kind != "404"]
         if route.kind == "sitemap"
         else [],

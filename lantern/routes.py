@@ -61,6 +61,7 @@ class Routes:
     pages: tuple[Route, ...]
     static: tuple[tuple[str, Path], ...]  # (URL path, source file)
     paths: dict[str, Route] = field(default_factory=dict)
+    assets: dict[str, str] = field(default_factory=dict)  # "static/x.css" -> its published path
 
     def __iter__(self) -> Iterator[Route]:
         return iter(self.pages)
@@ -116,8 +117,50 @@ def media_path(relative: str) -> str:
     return f"media/{relative}"
 
 
-def plan(site: Site, static: tuple[tuple[str, Path], ...]) -> Routes:
-    """The complete list of output files."""
+ASSETS = "static/"  # the theme's files, each named by its digest; nothing else goes there
+
+
+def fingerprinted_path(path: str, digest: str) -> str:
+    """ "static/lantern.css" with the digest of its bytes: "static/lantern.3f9a1c2b.css"."""
+    folder, slash, name = path.rpartition("/")
+    stem, dot, ending = name.rpartition(".")
+    renamed = f"{stem}.{digest}.{ending}" if dot and stem else f"{name}.{digest}"
+    return folder + slash + renamed
+
+
+def asset_path(routes: Routes, name: str) -> str:
+    """The published path of the theme's file static/NAME."""
+    try:
+        return routes.assets[ASSETS + name]
+    except KeyError:
+        raise LookupError(f"there is no file {ASSETS}{name} in the theme") from None
+
+
+def short_cache_paths(routes: Routes) -> tuple[str, ...]:
+    """URL patterns that together match every output file outside static/ and none in it.
+
+    Hosts join the values of a header that two matching rules give (Cloudflare Pages), so the
+    short Cache-Control of pages must not also match a fingerprinted file: one rule per folder
+    and per file at the top, never "*".
+    """
+    found: set[str] = set()
+    for file in (*(route.file for route in routes), *(path for path, _ in routes.static)):
+        top, slash, _ = file.partition("/")
+        if file == "_headers" or top + slash == ASSETS:
+            continue
+        if slash:
+            found.add(top + "/*")
+        elif file == "index.html":
+            found.update(("", file))  # the root is asked for as "/"
+        else:
+            found.add(file)
+    return tuple(sorted(found))
+
+
+def plan(
+    site: Site, static: tuple[tuple[str, Path], ...], assets: dict[str, str] | None = None
+) -> Routes:
+    """The complete list of output files; `assets`, the theme files' fingerprinted paths."""
     languages = site.config.languages
     routes: list[Route] = [_chooser(site)]
     for lang in languages:
@@ -139,7 +182,7 @@ def plan(site: Site, static: tuple[tuple[str, Path], ...]) -> Routes:
     if site.config.headers_file:
         routes.append(Route("_headers", "headers", "_headers"))
     ordered = tuple(sorted(routes, key=lambda route: route.path))
-    return Routes(ordered, static, {route.path: route for route in ordered})
+    return Routes(ordered, static, {route.path: route for route in ordered}, assets or {})
 
 
 def listing_in(site: Site, lang: str) -> tuple[Article, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -260,7 +261,9 @@ def test_a_site_without_templates_uses_the_default_theme(
 ) -> None:
     built = build(make_site())
     assert built.status == 0
-    assert (built.out / "static/lantern.css").is_file()
+    (stylesheet,) = built.page("en/").xpath('//link[@rel="stylesheet" and not(@media)]/@href')
+    assert re.fullmatch(r"/static/lantern\.[0-9a-f]{8}\.css", stylesheet)
+    assert (built.out / stylesheet.lstrip("/")).is_file()
 
 
 def test_a_site_template_overrides_the_default_one_and_strings_one_by_one(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +43,7 @@ def test_the_example_has_no_errors_and_writes_nothing(
     before = sorted(p.relative_to(example_copy) for p in example_copy.rglob("*"))
     status, out, _ = check(example_copy, capsys)
     assert status == 0
-    assert out.rstrip().endswith("0 error(s), 13 warning(s).")
+    assert out.rstrip().endswith("0 error(s), 14 warning(s).")
     assert "  es: 99.8% translated (438 of 439: articles 8 of 9," in out
     assert (
         "articles 1 of 9, pages 3 of 3, fact sheet fields 57 of 77, hotline fields 25 of 25,"
@@ -109,7 +110,7 @@ def test_links_to_missing_pages_and_images_without_alt_text(
         f'{shown}:{line + 4}: warning: the image "/media/lantern-light.svg" suggests sensational'
         " imagery (handcuff)"
     ) in out
-    assert out.rstrip().endswith("1 error(s), 15 warning(s).")
+    assert out.rstrip().endswith("1 error(s), 16 warning(s).")
     assert check(example_copy, capsys, "--format", "json")[0] == 1
 
 
@@ -158,3 +159,63 @@ def test_a_broken_site_yaml_is_reported_with_its_line(
     status, _, err = check(example_copy, capsys)
     assert status == 1
     assert err.startswith("site.yaml:")
+
+
+def test_the_example_s_placeholder_base_url_is_a_warning_at_its_line(
+    example_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = check(example_copy, capsys)
+    assert status == 0
+    assert (
+        'site.yaml:11:11: warning: base_url "https://lantern.example.org/" is a placeholder:'
+        " example.org addresses are reserved for examples, so the sitemap, feeds and links to"
+        " share would lead nowhere (hint: write the address the site is published at;"
+        " docs/publishing.md shows each host's)"
+    ) in out.splitlines()
+
+
+def published_at(site: Path, base_url: str) -> None:
+    edit(site, "site.yaml", lambda t: re.sub(r"(?m)^base_url: .*$", f"base_url: {base_url}", t))
+
+
+def base_url_lines(out: str) -> list[str]:
+    return [line for line in out.splitlines() if "base_url" in line]
+
+
+def test_a_base_url_that_static_cname_contradicts_is_a_warning(
+    example_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    published_at(example_copy, "https://www.coalition.org/network/")
+    (example_copy / "static").mkdir()
+    (example_copy / "static/CNAME").write_text("www.coalition.org\n", encoding="utf-8")
+    assert base_url_lines(check(example_copy, capsys)[1]) == [
+        'site.yaml:11:11: warning: base_url "https://www.coalition.org/network/" is not where'
+        " static/CNAME publishes the site: https://www.coalition.org/ (hint: write base_url:"
+        " https://www.coalition.org/, or publish the site there; see docs/publishing.md)"
+    ]
+    published_at(example_copy, "https://www.coalition.org/")
+    assert base_url_lines(check(example_copy, capsys)[1]) == []
+
+
+def test_in_github_actions_a_github_io_base_url_must_be_the_repository_s(
+    example_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "Coalition/lantern-site")
+    published_at(example_copy, "https://coalition.github.io/")
+    assert base_url_lines(check(example_copy, capsys)[1]) == [
+        'site.yaml:11:11: warning: base_url "https://coalition.github.io/" is not where'
+        " GitHub Pages publishes the site: https://coalition.github.io/lantern-site/ (hint:"
+        " write base_url: https://coalition.github.io/lantern-site/, or publish the site there;"
+        " see docs/publishing.md)"
+    ]
+    published_at(example_copy, "https://coalition.github.io/lantern-site/")
+    assert base_url_lines(check(example_copy, capsys)[1]) == []
+    published_at(example_copy, "https://www.coalition.org/")  # perhaps set in GitHub's settings
+    assert base_url_lines(check(example_copy, capsys)[1]) == []
+    # The repository OWNER.github.io is published at the root of that address.
+    monkeypatch.setenv("GITHUB_REPOSITORY", "Coalition/coalition.github.io")
+    published_at(example_copy, "https://coalition.github.io/lantern-site/")
+    (warning,) = base_url_lines(check(example_copy, capsys)[1])
+    assert "publishes the site: https://coalition.github.io/ (hint:" in warning

@@ -7,6 +7,7 @@ with the same site built from harmless text of the same shape.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -20,7 +21,7 @@ import pytest
 from lxml import etree, html
 
 from lantern.cli import main
-from lantern.routes import tag_slug
+from lantern.routes import fingerprinted_path, tag_slug
 from tests.conftest import REPO, SITES, TODAY, Built
 
 ATTACK = (
@@ -31,7 +32,11 @@ HARMLESS = re.sub(r"\S", "x", ATTACK)  # the same words, so text wraps and sorts
 EMAIL = 'a"onmouseover="alert(4)@example.org'  # fits the schema's pattern for an address
 HASHTAG = '"><svg/onload=alert(6)>&amp;'  # a hashtag has no spaces
 BASE = "https://minimal.example.org/"
-OWN_SCRIPTS = {f"/static/{path.name}" for path in (REPO / "templates/static").glob("*.js")}
+OWN_SCRIPTS = {  # the theme's scripts, named by the digest of their bytes
+    "/"
+    + fingerprinted_path(f"static/{path.name}", hashlib.sha256(path.read_bytes()).hexdigest()[:8])
+    for path in (REPO / "templates/static").glob("*.js")
+}
 
 
 def attack(field: str) -> str:

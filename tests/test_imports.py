@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 LANTERN = Path(__file__).resolve().parent.parent / "lantern"
@@ -24,7 +25,18 @@ ALLOWED = {
         "uptodate",
     },
     "new": {"errors", "model", "schema", "yamlfile"},
-    "check": {"config", "content", "errors", "i18n", "model", "routes", "schema", "yamlfile"},
+    "check": {
+        "assets",
+        "hosting",
+        "config",
+        "content",
+        "errors",
+        "i18n",
+        "model",
+        "routes",
+        "schema",
+        "yamlfile",
+    },
     "serve": {"errors", "memo", "model", "patch", "pipeline", "preview_pages", "watch"},
     "preview_pages": {"errors"},
     "patch": {
@@ -45,6 +57,7 @@ ALLOWED = {
     "uptodate": {"memo"},
     "leftovers": set(),
     "pipeline": {
+        "assets",
         "patch",
         "config",
         "content",
@@ -90,6 +103,8 @@ ALLOWED = {
     },
     "raw_html": {"errors", "links", "markup", "memo"},
     "routes": {"model"},
+    "assets": {"routes"},
+    "hosting": {"errors"},
     "render": {
         "errors",
         "model",
@@ -172,3 +187,15 @@ def test_modules_stay_small() -> None:
     for path in sorted(LANTERN.rglob("*.py")):
         lines = len(path.read_text(encoding="utf-8").splitlines())
         assert lines < 400, f"{path.relative_to(LANTERN)} has {lines} lines: split it"
+
+
+def test_the_readme_s_map_for_developers_names_every_module_and_only_those() -> None:
+    readme = (LANTERN.parent / "README.md").read_text(encoding="utf-8")
+    map_text = readme.split("## For developers", 1)[1]
+    named = set(re.findall(r"`([\w/]+\.(?:py|js|css))`", map_text))
+    modules = {path.name for path in LANTERN.glob("*.py") if path.name != "__init__.py"}
+    modules |= {path.name for path in LANTERN.glob("preview.*")}
+    modules |= {
+        path.name for path in (LANTERN / "model").glob("*.py") if path.name != "__init__.py"
+    }
+    assert named == modules

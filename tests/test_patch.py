@@ -224,3 +224,16 @@ def test_the_preview_leaves_what_it_knows_for_the_command_line(
     assert main(["--site", str(preview.site_dir), "--out", str(out), "--today", TODAY]) == 0
     assert converted == []
     assert "A new paragraph." in (out / "en/articles/hello/index.html").read_text()
+
+
+def test_a_deleted_build_cache_under_a_running_preview_means_a_full_build(
+    preview: Preview,
+) -> None:
+    """The rewritten stylesheets live in the build cache, which an editor may delete at any time:
+    the next rebuild cannot copy them from there, so it builds everything again, rightly."""
+    shutil.rmtree(preview.site_dir / CACHE_DIR / "assets")
+    assert not edit(preview, HELLO, lambda t: t + "\nA new paragraph.\n")
+    page = (preview.out_dir / "en/index.html").read_text(encoding="utf-8")
+    stylesheet = page.split('rel="stylesheet" href="/', 1)[1].split('"', 1)[0]
+    assert (preview.out_dir / stylesheet).is_file()
+    assert edit(preview, HELLO, lambda t: t + "\nAnd one more.\n")  # and patches again after

@@ -5,6 +5,7 @@ server stays up and keeps serving the last good build. Plain HTTP: no browser ne
 from __future__ import annotations
 
 import base64
+import hashlib
 import http.client
 import re
 import socket
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from lxml import html
 
+from tests.conftest import REPO
 from tests.test_browser_serve import ARTICLE, FOOTER, Preview, preview
 
 __all__ = ["preview"]  # the fixture, shared with the browser tests of the preview
@@ -333,19 +335,21 @@ def test_stylesheets_are_kept_between_reloads_and_an_edited_one_is_fetched_anew(
 ) -> None:
     """A page names its stylesheet by version: that answer may be kept for good, so a reload
     fetches the page alone; the stylesheet's own name is checked on every load; an edit to it
-    gives the page a new version to fetch."""
-    link = re.compile(rb'href="(/static/lantern\.css\?v=(\d+))"')
+    gives the stylesheet a new fingerprinted name, and the page a new version to fetch."""
+    link = re.compile(rb'href="((/static/lantern\.[0-9a-f]{8}\.css)\?v=(\d+))"')
     found = link.search(get(preview, PAGE)[2])
     assert found, "the page names its stylesheet by version"
     status, headers, old_css = get(preview, found[1].decode())
     assert (status, headers["Cache-Control"]) == (200, "max-age=31536000, immutable")
-    assert get(preview, "/static/lantern.css")[1]["Cache-Control"] == "no-cache"
+    assert hashlib.sha256(old_css).hexdigest()[:8].encode() in found[2]  # named by its bytes
+    assert get(preview, found[2].decode())[1]["Cache-Control"] == "no-cache"
     stylesheet = preview.site / "templates/static/lantern.css"
     stylesheet.parent.mkdir(parents=True, exist_ok=True)
-    stylesheet.write_bytes(old_css + b"\n.edited { color: red; }\n")
+    source = (REPO / "templates/static/lantern.css").read_bytes()
+    stylesheet.write_bytes(source + b"\n.edited { color: red; }\n")
     wait_until(
         lambda: (again := link.search(get(preview, PAGE)[2])) is not None and again[2] != found[2],
-        "a new version of the stylesheet on the page",
+        "a new name of the stylesheet on the page",
     )
     again = link.search(get(preview, PAGE)[2])
     assert again is not None

@@ -1,0 +1,108 @@
+"""The theme's files under static/ (stylesheets, scripts, icons), each published under a name that
+carries a digest of its bytes, lantern.3f9a1c2b.css: a file's name changes whenever its bytes do,
+so hosts may let browsers keep it for a year (the immutable rule of templates/_headers).
+
+A stylesheet's url() references to other files of static/ are rewritten to their new names first,
+and its own name is the digest of the rewritten bytes: an edited icon renames the stylesheets
+that show it too. (An `@import "x.css"` written without url() is left as it is: write
+`@import url(x.css)`.) The rewritten stylesheets are kept in the build cache, named as
+published, and copied from there like any other file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lantern.routes import ASSETS, fingerprinted_path
+
+STORE = "assets"  # inside SITE/.lantern-cache/: the rewritten stylesheets
+# CSS Syntax Level 3, 4.3.6: url( with or without quotes; data: and other sites' URLs stay.
+_URL = re.compile(rb"""url\(\s*(["']?)([^"'()\s]+)\1\s*\)""")
+
+
+@dataclass(frozen=True)
+class Fingerprinted:
+    copies: tuple[tuple[str, Path], ...]  # (URL path, source file): what the output receives
+    names: dict[str, str]  # "static/lantern.css" -> "static/lantern.3f9a1c2b.css"
+
+
+def fingerprint(static: tuple[tuple[str, Path], ...], store: Path | None) -> Fingerprinted:
+    """Every file under static/ renamed by its digest; the other files as they were.
+
+    Rewritten stylesheets are written into `store` (once: the name says the bytes); without one
+    (build.py check, which writes nothing) only the names are made.
+    """
+    sources = {path: source for path, source in static if path.startswith(ASSETS)}
+    names: dict[str, str] = {}
+    made: dict[str, bytes] = {}
+
+    def name_of(path: str, visiting: frozenset[str] = frozenset()) -> str:
+        if path not in names:
+            data = sources[path].read_bytes()
+            if path.endswith(".css"):
+                data = _rewritten(path, data, lambda found: _known(found, visiting | {path}))
+                made[path] = data
+            names[path] = fingerprinted_path(path, hashlib.sha256(data).hexdigest()[:8])
+        return names[path]
+
+    def _known(found: str, visiting: frozenset[str]) -> str | None:
+        if found not in sources or found in visiting:  # a stylesheet importing itself stays
+            return None
+        return name_of(found, visiting)
+
+    for path in sorted(sources):
+        name_of(path)
+    copies = []
+    for path, source in static:
+        if path not in sources:
+            copies.append((path, source))
+        elif path in made and store is not None:
+            copies.append((names[path], _stored(store, names[path], made[path])))
+        else:
+            copies.append((names[path], source))
+    return Fingerprinted(tuple(sorted(copies)), names)
+
+
+def is_complete(copies: tuple[tuple[str, Path], ...]) -> bool:
+    """Whether the rewritten stylesheets an earlier build named are still in the store (the
+    build cache may be deleted at any time): if not, that build's plan cannot be reused."""
+    return all(
+        source.is_file()
+        for path, source in copies
+        if path.startswith(ASSETS) and path.endswith(".css")
+    )
+
+
+def _rewritten(path: str, data: bytes, name_of: Callable[[str], str | None]) -> bytes:
+    """A stylesheet with each url() to a file of static/ naming its fingerprinted name."""
+    folder = posixpath.dirname(path)
+
+    def renamed(match: re.Match[bytes]) -> bytes:
+        target = match[2].decode("utf-8", errors="replace")
+        address = re.split(r"[?#]", target, maxsplit=1)[0]
+        if ":" in address or address.startswith("/"):
+            return match[0]  # data:, another site, or an absolute path: not a file of static/
+        found = name_of(posixpath.normpath(posixpath.join(folder, address)))
+        if found is None:
+            return match[0]
+        relative = posixpath.relpath(found, folder)
+        return b"url(%s%s%s)" % (match[1], (relative + target[len(address) :]).encode(), match[1])
+
+    return _URL.sub(renamed, data)
+
+
+def _stored(store: Path, name: str, data: bytes) -> Path:
+    """The rewritten stylesheet in the store, written there the first time."""
+    target = store / name.replace("/", "__")
+    if not target.is_file():
+        store.mkdir(parents=True, exist_ok=True)
+        temporary = store / f".{target.name}.{os.getpid()}"
+        temporary.write_bytes(data)
+        temporary.replace(target)  # a build running beside this one never reads half a file
+    return target
