@@ -8,7 +8,6 @@ much is translated.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from collections.abc import Iterator
@@ -21,9 +20,10 @@ from lantern.config import load_config
 from lantern.content import markdown_texts, read_all
 from lantern.errors import Position, Problem, Problems, ProblemsFound
 from lantern.i18n import unreviewed_safety_strings
-from lantern.model import BuildOptions, Event, Site, Translatable
+from lantern.model import BuildOptions, Event, Site
 from lantern.routes import Routes, collect_static, plan
 from lantern.schema import field_text
+from lantern.translate.sources import translatables, units_of
 from lantern.yamlfile import load_yaml
 
 # Images that sensationalise exploitation retraumatise survivors and mislead readers.
@@ -50,6 +50,7 @@ class LanguageReport:
     lang: str
     totals: tuple[tuple[str, int], ...]  # (kind, how many could be written in this language)
     gaps: tuple[Gap, ...]
+    stale: tuple[Gap, ...] = ()  # translations made from a source that has changed since
 
     @property
     def total(self) -> int:
@@ -93,7 +94,7 @@ def check_site(site_dir: Path, options: BuildOptions, theme_dirs: list[Path]) ->
     output = site_dir / config.output_dir
     if routes is not None and output.is_dir():
         check_published_events(site, routes, output, problems)
-    return Report(problems.unique(), translation_report(site, site_dir))
+    return Report(problems.unique(), translation_report(site, site_dir, theme_dirs))
 
 
 def _line_at(text: str, offset: int, start: Position) -> Position:
@@ -210,8 +211,11 @@ def check_published_events(site: Site, routes: Routes, output: Path, problems: P
                 )
 
 
-def translation_report(site: Site, site_dir: Path) -> tuple[LanguageReport, ...]:
-    """Per language: every document, record field and interface string not written in it."""
+def translation_report(
+    site: Site, site_dir: Path, theme_dirs: list[Path]
+) -> tuple[LanguageReport, ...]:
+    """Per language: every document, record field and interface string not written in it, and
+    the translations whose source changed since they were made."""
     reports = []
     for lang in site.config.languages:
         gaps: list[Gap] = []
@@ -234,7 +238,7 @@ def translation_report(site: Site, site_dir: Path) -> tuple[LanguageReport, ...]
             ("resource", site.resources),
         ):
             for record in records:
-                found = list(_translatables(record, ()))
+                found = list(translatables(record, ()))
                 totals[kind] = totals.get(kind, 0) + len(found)
                 written = None
                 for path, value in found:
@@ -246,23 +250,32 @@ def translation_report(site: Site, site_dir: Path) -> tuple[LanguageReport, ...]
         for key, text in sorted(site.strings[lang].items()):
             if text.lang != lang:
                 gaps.append(Gap("interface string", key, Position(f"templates/i18n/{lang}.yaml")))
-        reports.append(LanguageReport(lang, tuple(totals.items()), tuple(gaps)))
+        stale = stale_translations(site, site_dir, theme_dirs, lang)
+        reports.append(LanguageReport(lang, tuple(totals.items()), tuple(gaps), stale))
     return tuple(reports)
 
 
-def _translatables(
-    value: Any, path: tuple[Any, ...]
-) -> Iterator[tuple[tuple[Any, ...], Translatable]]:
-    """Every (T) value inside a record, with its field path as the YAML file has it."""
-    if isinstance(value, Translatable):
-        yield path, value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            if field.name not in ("at", "markdown_at"):
-                yield from _translatables(getattr(value, field.name), (*path, field.name))
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _translatables(item, (*path, index))
+def stale_translations(
+    site: Site, site_dir: Path, theme_dirs: list[Path], lang: str
+) -> tuple[Gap, ...]:
+    """Translations into `lang` whose source changed since they were made: a document once."""
+    if lang == site.config.default_lang:
+        return ()
+    stale: dict[str, Gap] = {}
+    for unit in units_of(site, site_dir, theme_dirs, lang):
+        if unit.is_stale:
+            document = unit.target.kind == "document"
+            file, field = unit.context.split(":", 1)
+            name = (
+                unit.target.file
+                if document
+                else field
+                if file == "templates/i18n"
+                else f"{file} {field}"
+            )
+            at = Position(unit.target.file) if document else unit.at
+            stale.setdefault(name, Gap(unit.kind, name, at))
+    return tuple(stale.values())
 
 
 def _yaml_of(site_dir: Path, shown_as: str) -> Any:
@@ -283,14 +296,21 @@ def as_text(report: Report) -> str:
         )
         lines.append(
             f"  {language.lang}: {_percent(language.percent)} translated"
-            f" ({done} of {language.total}: {parts})" + ("; missing:" if language.gaps else "")
+            f" ({done} of {language.total}: {parts}), {len(language.stale)} stale"
+            + ("; missing:" if language.gaps else "")
         )
-        width = max((len(gap.kind) for gap in language.gaps), default=0)
-        for gap in language.gaps:
-            lines.append(f"    {gap.kind:<{width}}  {gap.name}")
+        lines += _listed(language.gaps)
+        if language.stale:
+            lines.append(f"  {language.lang}: stale, the source changed since it was translated:")
+            lines += _listed(language.stale)
     errors, warnings = report.counts()
     lines.append(f"{errors} error(s), {warnings} warning(s).")
     return "\n".join(lines)
+
+
+def _listed(gaps: tuple[Gap, ...]) -> list[str]:
+    width = max((len(gap.kind) for gap in gaps), default=0)
+    return [f"    {gap.kind:<{width}}  {gap.name}" for gap in gaps]
 
 
 _COUNTED = {
@@ -336,12 +356,14 @@ def as_json(report: Report) -> str:
                     for kind, n in language.totals
                 },
                 "percent": round(language.percent, 1),
-                "missing": [
-                    {"kind": gap.kind, "name": gap.name, "path": gap.at.path, "line": gap.at.line}
-                    for gap in language.gaps
-                ],
+                "missing": [_gap_json(gap) for gap in language.gaps],
+                "stale": [_gap_json(gap) for gap in language.stale],
             }
             for language in report.translations
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _gap_json(gap: Gap) -> dict[str, Any]:
+    return {"kind": gap.kind, "name": gap.name, "path": gap.at.path, "line": gap.at.line}

@@ -26,8 +26,18 @@ ALLOWED = {
     },
     # translate/: the translator's round trip (PO files), downstream of the content loaders.
     "translate": {"config", "content", "errors", "i18n", "model", "raw_html", "schema", "yamlfile"},
-    "new": {"errors", "model", "schema", "yamlfile"},
-    "check": {"config", "content", "errors", "i18n", "model", "routes", "schema", "yamlfile"},
+    "new": {"errors", "model", "schema", "translate", "yamlfile"},
+    "check": {
+        "config",
+        "content",
+        "errors",
+        "i18n",
+        "model",
+        "routes",
+        "schema",
+        "translate",
+        "yamlfile",
+    },
     "serve": {"errors", "memo", "model", "patch", "pipeline", "preview_pages", "watch"},
     "preview_pages": {"errors"},
     "patch": {

@@ -24,7 +24,7 @@ def new_translation(source_text: str, source_name: str, fields: dict[str, str], 
     front_matter, _ = split(source_text)
     copied = _plain_fields(front_matter)
     header = (
-        f"# Translated from {source_name} with a PO file (build.py translate import).\n"
+        f"# Translated from {source_name} (build.py translate import).\n"
         "# Date, tags, image and draft come from that file; translated_from: records which text\n"
         "# of it this translation was made from, so that build.py check can tell when it changed.\n"
     )

@@ -66,7 +66,7 @@ def import_po(
     write_all(site_dir, files)
     notes += left_out
     notes += [
-        f"skipped {count} entr{'y' if count == 1 else 'ies'} {why}"
+        f"Skipped {count} entr{'y' if count == 1 else 'ies'} {why}"
         for why, count in sorted(counted.items())
     ]
     return ImportResult(shown, lang, tuple(written), tuple(notes))
@@ -143,10 +143,9 @@ def _why_skipped(message: Message, unit: Unit, lang: str) -> str:
         return "(not translated: empty)"
     if message.id != unit.source:
         return f"its source text changed since the export ({_RERUN.format(lang=lang)})"
-    is_flagged = OVERWRITE in message.flags
-    if unit.translation and not is_flagged:
-        if unit.translation == text:
-            return "(unchanged)"
+    if unit.translation == text and not unit.is_stale:
+        return "(unchanged)"
+    if unit.translation and OVERWRITE not in message.flags:
         return (
             f"already translated in {lang}; the entry needs the flag `#, {OVERWRITE}` to replace"
             " the text a person wrote"

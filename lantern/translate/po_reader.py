@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from babel.core import UnknownLocaleError
@@ -11,6 +12,9 @@ from babel.messages.pofile import PoFileError, read_po
 
 from lantern.errors import Position, Problem, ProblemsFound
 
+# A keyword line or a continuation line holds one text in double quotes, and nothing after it.
+_TEXT_LINE = re.compile(r'^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"')
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
 _HINT = (
     "open and save the file in Poedit, which shows the mistake, or compare the line with the"
     ' entries around it: msgctxt "...", msgid "...", msgstr "..."'
@@ -36,6 +40,7 @@ def read_catalog(path: Path, shown: str) -> Catalog:
             "the PO file is not UTF-8 text",
             "save it as UTF-8 (Poedit and Weblate always do)",
         ) from None
+    _check_quotes(text, shown)
     try:
         return read_po(io.StringIO(text), abort_invalid=True, ignore_obsolete=True)
     except PoFileError as error:
@@ -45,6 +50,19 @@ def read_catalog(path: Path, shown: str) -> Catalog:
         ) from None
     except (UnknownLocaleError, ValueError) as error:
         raise _refused(Position(shown, 1), f"the PO file cannot be read: {error}", _HINT) from None
+
+
+def _check_quotes(text: str, shown: str) -> None:
+    """Babel reads a text whose closing quote is missing as another text; refuse it instead."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        start = _TEXT_LINE.match(line)
+        if start and not _QUOTED.fullmatch(line, start.end() - 1):
+            raise _refused(
+                Position(shown, number),
+                "the PO file cannot be read: a text in quotes is not closed",
+                'end the line with a closing ", and write a " inside a text as \\"',
+            )
 
 
 def _refused(at: Position, message: str, hint: str) -> ProblemsFound:
