@@ -23,6 +23,7 @@ from lantern.i18n import unreviewed_safety_strings
 from lantern.model import BuildOptions, Event, Site
 from lantern.routes import Routes, collect_static, plan
 from lantern.schema import field_text
+from lantern.translate.records import read_records
 from lantern.translate.sources import translatables, units_of
 from lantern.yamlfile import load_yaml
 
@@ -82,6 +83,8 @@ def check_site(site_dir: Path, options: BuildOptions, theme_dirs: list[Path]) ->
     problems = Problems()
     site = read_all(site_dir, config, options, theme_dirs, problems)
     unreviewed_safety_strings(theme_dirs, config.languages, problems)
+    for lang in config.languages[1:]:  # a damaged record would hide stale translations
+        read_records(site_dir, lang, problems)
     routes: Routes | None = None
     if not any(problem.severity == "error" for problem in problems.found):
         try:
@@ -357,6 +360,7 @@ def as_json(report: Report) -> str:
                 },
                 "percent": round(language.percent, 1),
                 "missing": [_gap_json(gap) for gap in language.gaps],
+                "stale_count": len(language.stale),
                 "stale": [_gap_json(gap) for gap in language.stale],
             }
             for language in report.translations

@@ -25,7 +25,17 @@ ALLOWED = {
         "uptodate",
     },
     # translate/: the translator's round trip (PO files), downstream of the content loaders.
-    "translate": {"config", "content", "errors", "i18n", "model", "raw_html", "schema", "yamlfile"},
+    "translate": {
+        "config",
+        "content",
+        "errors",
+        "i18n",
+        "model",
+        "raw_html",
+        "schema",
+        "shortcodes",
+        "yamlfile",
+    },
     "new": {"errors", "model", "schema", "translate", "yamlfile"},
     "check": {
         "config",

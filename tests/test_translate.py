@@ -182,6 +182,7 @@ def test_a_changed_source_makes_its_translation_stale(
     ) in out
     assert "), 0 stale; missing:" in out.split("\n  es: ", 1)[1]  # no record: never called stale
     report = json.loads(run(capsys, *check, "--format", "json")[1])
+    assert report["translations"]["ar"]["stale_count"] == 2
     assert [gap["name"] for gap in report["translations"]["ar"]["stale"]] == [
         f"{ARTICLE}.ar.md",
         f"{EVENT} title",
@@ -428,3 +429,50 @@ def test_a_missing_interface_string_is_exported_and_imported_into_the_site_s_own
     assert own.startswith("# Interface strings in ar")
     assert "\nvolunteer_call: ترجمة " in own
     assert main(["check", "--site", str(site), "--today", TODAY]) == 0
+
+
+def test_a_translation_may_not_add_a_shortcode_its_source_lacks(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    po = site.parent / "ar.po"
+    assert export(site, capsys, po)[0] == 0
+    fill(
+        po,
+        lambda number, context, source: (
+            "نص\n\n{{< hotline example-youth-textline >}}"
+            if context == f"{ARTICLE}.en.md:body"
+            else marker(number, context, source)
+        ),
+    )
+    before = tree(site)
+    status, out, err = import_po(site, capsys, po)
+    assert (status, out) == (1, "")
+    assert err.endswith(
+        f"error: the translation of {ARTICLE}.en.md:body: the shortcode"
+        " {{< hotline example-youth-textline >}} is not in the source text (hint: copy each"
+        " shortcode line of the source as it is: the ID in it names a hotline, fact or event,"
+        " which is the same in every language)\n1 error(s): nothing was written.\n"
+    )
+    assert tree(site) == before
+
+
+def test_a_damaged_translation_record_is_an_error_of_check_and_import(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    round_trip(site, capsys)
+    (site / "content/translations/ar.yaml").write_text("- just a list\n", encoding="utf-8")
+    message = (
+        "content/translations/ar.yaml:1:1: error: the translation record must be lines of"
+        " 'file:field: digest' (hint: build.py translate import writes this file; restore it"
+        " from version control)"
+    )
+    status, out, _ = run(capsys, "check", "--site", str(site), "--today", TRANSLATED_DAY)
+    assert status == 1 and message in out.splitlines()
+    po = site.parent / "again.po"
+    before = tree(site)
+    status, out, err = export(site, capsys, po)
+    assert (status, out, err) == (1, "", f"{message}\n1 error(s): nothing was written.\n")
+    po.write_text(po_file(f'msgctxt "{EVENT}:cost"\nmsgid "Free"\nmsgstr "مجاني"\n'))
+    status, out, err = import_po(site, capsys, po)
+    assert (status, out, err) == (1, "", f"{message}\n1 error(s): nothing was written.\n")
+    assert tree(site) == before

@@ -15,6 +15,7 @@ from lantern.config import load_config
 from lantern.errors import Problem, ProblemsFound
 from lantern.model import SiteConfig
 from lantern.translate.po_export import catalog_of, po_bytes
+from lantern.translate.records import check_records
 from lantern.translate.sources import read_site, units_of
 
 EXIT_DONE, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -53,6 +54,7 @@ def _export(
             else f"is not one of the site's languages ({', '.join(config.languages)})"
         )
         return Outcome(EXIT_USAGE, err=(f'build.py translate: error: "{lang}" {why}',))
+    check_records(args.site, lang)
     site = read_site(args.site, config, _today(config, now), theme_dirs)
     units = units_of(site, args.site, theme_dirs, lang)
     catalog = catalog_of(units, lang, config.title.text_in(lang, config.default_lang).text, now)

@@ -12,9 +12,11 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from lantern.errors import Problems, ProblemsFound
+from ruamel.yaml.error import YAMLError
+
+from lantern.errors import Position, Problems, ProblemsFound
 from lantern.translate.documents import new_translation, split, updated_translation
-from lantern.translate.records import records_name
+from lantern.translate.records import read_records, records_name
 from lantern.translate.sources import Unit
 from lantern.translate.yaml_writer import with_entries, with_translations
 from lantern.yamlfile import parse_yaml
@@ -34,28 +36,51 @@ def planned_files(
     left_out: list[str] = []
     records: dict[str, str] = {}
     for file, changes in sorted(by_file.items()):
-        kind = changes[0][0].target.kind
-        old = _text_of(site_dir / file)
-        if kind == "document":
-            made = _document(site_dir, file, old, changes, left_out)
-        elif kind == "strings":
-            strings = {str(unit.target.field[0]): text for unit, text in changes}
-            made = with_entries(old, strings, _strings_header(lang))
-        else:
-            made = with_translations(old, [(u.target.field, lang, t) for u, t in changes])
+        try:
+            made = _made(site_dir, file, lang, changes, left_out)
+        except YAMLError as error:  # the build read the file, but ruamel.yaml reads it otherwise
+            _cannot_write(file, error, problems)
+            continue
         if made is None:
             continue
         _check_yaml(made, file, problems)
         files[file] = made
         written.append((file, len(changes)))
-        if kind != "document":
+        if changes[0][0].target.kind != "document":
             records |= {unit.context: unit.source_digest for unit, _ in changes}
     if records:
         name = records_name(lang)
-        files[name] = with_entries(_text_of(site_dir / name), records, _records_header(lang))
-        _check_yaml(files[name], name, problems)
-        written.append((name, len(records)))
+        read_records(site_dir, lang, problems)  # a damaged record file is an error, not rewritten
+        if not problems.errors:
+            files[name] = with_entries(_text_of(site_dir / name), records, _records_header(lang))
+            _check_yaml(files[name], name, problems)
+            written.append((name, len(records)))
     return files, written, left_out
+
+
+def _made(
+    site_dir: Path, file: str, lang: str, changes: list[tuple[Unit, str]], left_out: list[str]
+) -> str | None:
+    """The new text of one file, or None when its changes are left out."""
+    kind = changes[0][0].target.kind
+    old = _text_of(site_dir / file)
+    if kind == "document":
+        return _document(site_dir, file, old, changes, left_out)
+    if kind == "strings":
+        strings = {str(unit.target.field[0]): text for unit, text in changes}
+        return with_entries(old, strings, _strings_header(lang))
+    return with_translations(old, [(unit.target.field, lang, text) for unit, text in changes])
+
+
+def _cannot_write(file: str, error: YAMLError, problems: Problems) -> None:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else 0
+    problems.error(
+        Position(file, line),
+        f"the translations cannot be written into this file: {getattr(error, 'problem', error)}",
+        "write them by hand, or simplify the YAML at that line (quotes around the text) and import"
+        " again",
+    )
 
 
 def _document(

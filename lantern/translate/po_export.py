@@ -21,6 +21,13 @@ from lantern.translate.sources import Unit
 
 OVERWRITE = "overwrite"  # the PO flag that lets an import replace a text a person wrote
 FUZZY = "fuzzy"
+HEADER = (
+    "# Texts of this site that {lang} still needs (build.py translate export).\n"
+    "# Translate each msgstr. Keep each msgctxt: it names the file and field.\n"
+    "# Keep Markdown, links and shortcode lines ({{{{< hotline ID >}}}}) as\n"
+    "# they are. Then: python build.py translate import FILE"
+)
+MARKDOWN_NOTE = "Markdown: keep headings, links, line breaks and shortcode lines as they are."
 STALE_COMMENT = "The source changed since this was translated: check the old translation below."
 
 
@@ -29,10 +36,13 @@ def catalog_of(units: Iterable[Unit], lang: str, project: str, now: dt.datetime)
     catalog = Catalog(
         locale=locale_of(lang),
         project=project,
+        version=now.date().isoformat(),  # the day of the export, which tells exports apart
+        header_comment=HEADER.format(lang=lang),
         creation_date=now,
         revision_date=now,
         fuzzy=False,
     )
+    catalog.msgid_bugs_address = ""  # texts come from the site's own editors, not a bug tracker
     for unit in units:
         if not unit.is_wanted:
             continue
@@ -42,6 +52,7 @@ def catalog_of(units: Iterable[Unit], lang: str, project: str, now: dt.datetime)
             unit.translation if stale and unit.translation else "",
             locations=[(unit.at.path, unit.at.line)],
             flags=(FUZZY, OVERWRITE) if stale else (),
+            auto_comments=[MARKDOWN_NOTE] if unit.context.endswith(":body") else [],
             user_comments=[STALE_COMMENT] if stale else [],
             context=unit.context,
         )

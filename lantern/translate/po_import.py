@@ -19,9 +19,11 @@ from lantern.errors import Position, Problems
 from lantern.i18n import locale_of
 from lantern.model import SiteConfig
 from lantern.raw_html import html_problems
+from lantern.shortcodes import find_shortcodes
 from lantern.translate.files import planned_files, write_all
 from lantern.translate.po_export import OVERWRITE
 from lantern.translate.po_reader import read_catalog
+from lantern.translate.records import check_records
 from lantern.translate.sources import Unit, read_site, units_of
 
 _RERUN = "export again with build.py translate export --lang {lang}, and translate that file"
@@ -42,6 +44,7 @@ def import_po(
     shown = str(po_path)
     catalog = read_catalog(po_path, shown)
     lang = _language_of(catalog, config, shown)
+    check_records(site_dir, lang)
     site = read_site(site_dir, config, today, theme_dirs)
     units = {unit.context: unit for unit in units_of(site, site_dir, theme_dirs, lang)}
     problems = Problems()
@@ -154,14 +157,23 @@ def _why_skipped(message: Message, unit: Unit, lang: str) -> str:
 
 
 def _is_safe(message: Message, unit: Unit, shown: str, problems: Problems) -> bool:
-    """A translation holds no HTML the build would refuse (interface strings are escaped)."""
+    """A translation holds no HTML the build would refuse (interface strings are escaped), and
+    no shortcode its source lacks: a shortcode names a hotline or fact by its ID, which a
+    translation keeps as it is."""
     if unit.target.kind == "strings":
         return True
-    found = html_problems(str(message.string))
-    for _, problem, hint in found:
-        problems.error(
-            Position(shown, message.lineno or 0),
-            f"the translation of {unit.context}: {problem}",
-            hint,
+    text, at = str(message.string), Position(shown, message.lineno or 0)
+    found = [(problem, hint) for _, problem, hint in html_problems(text)]
+    kept = {shortcode.key for shortcode in find_shortcodes(unit.source)}
+    found += [
+        (
+            f"the shortcode {shortcode.source.strip()} is not in the source text",
+            "copy each shortcode line of the source as it is: the ID in it names a hotline, fact"
+            " or event, which is the same in every language",
         )
+        for shortcode in find_shortcodes(text)
+        if shortcode.key not in kept
+    ]
+    for problem, hint in found:
+        problems.error(at, f"the translation of {unit.context}: {problem}", hint)
     return not found

@@ -43,3 +43,11 @@ def read_records(site_dir: Path, lang: str, problems: Problems) -> dict[str, str
         )
         return {}
     return {str(key): value for key, value in data.items()}
+
+
+def check_records(site_dir: Path, lang: str) -> None:
+    """Raise ProblemsFound when the language's record file is damaged: without it, stale
+    translations would pass for fresh ones and an import would write over it."""
+    problems = Problems()
+    read_records(site_dir, lang, problems)
+    problems.stop_if_errors()
