@@ -30,6 +30,8 @@ ALLOWED = {
         "content",
         "errors",
         "i18n",
+        "links",
+        "memo",
         "model",
         "raw_html",
         "schema",

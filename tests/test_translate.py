@@ -358,33 +358,75 @@ def test_an_entry_that_names_no_text_of_the_site_stops_the_import(
     assert tree(site) == before
 
 
-def test_a_translation_with_html_the_build_refuses_writes_nothing(
-    site: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("context", "translation", "message"),
+    [
+        (
+            f"{ARTICLE}.en.md:body",
+            "نص\n\n<script>alert(1)</script>",
+            "<script> is not allowed in Markdown (hint: the site's Content-Security-Policy blocks"
+            " scripts written in a page; scripts belong in the theme (templates/static/))",
+        ),
+        (
+            f"{EVENT}:description",
+            '<iframe src="https://video.example.org/gala"></iframe>',
+            "<iframe> is not allowed in Markdown (hint: third-party embeds are not allowed on a"
+            " site for people in danger: link to the video or form instead)",
+        ),
+        (
+            f"{ARTICLE}.en.md:body",
+            "[اتصل بنا](javascript:alert(1))",
+            'the link "javascript:alert(1)" starts with "javascript:", which is not allowed (hint:'
+            " a link starts with https://, http://, mailto:, tel: or sms:, or is a path of this"
+            " site such as /ar/about/)",
+        ),
+    ],
+)
+def test_a_translation_the_build_would_refuse_is_reported_at_its_po_line_writing_nothing(
+    site: Path, capsys: pytest.CaptureFixture[str], context: str, translation: str, message: str
 ) -> None:
     po = site.parent / "ar.po"
     assert export(site, capsys, po)[0] == 0
     fill(
         po,
-        lambda number, context, source: (
-            "نص\n\n<script>alert(1)</script>"
-            if context == f"{ARTICLE}.en.md:body"
-            else marker(number, context, source)
+        lambda number, entry, source: (
+            translation if entry == context else marker(number, entry, source)
         ),
     )
-    line = next(
-        number
-        for number, text in enumerate(po.read_text(encoding="utf-8").splitlines(), start=1)
-        if text == f'msgctxt "{ARTICLE}.en.md:body"'
-    )
+    line = po.read_text(encoding="utf-8").splitlines().index(f'msgctxt "{context}"') + 2
     before = tree(site)
     status, out, err = import_po(site, capsys, po)
     assert (status, out) == (1, "")
     assert err == (
-        f"{po}:{line + 1}: error: the translation of {ARTICLE}.en.md:body: <script> is not allowed"
-        " in Markdown (hint: the site's Content-Security-Policy blocks scripts written in a page;"
-        " scripts belong in the theme (templates/static/))\n1 error(s): nothing was written.\n"
+        f"{po}:{line}: error: the translation of {context}: {message}\n"
+        "1 error(s): nothing was written.\n"
     )
     assert tree(site) == before
+
+
+def test_an_interface_string_keeps_the_placeholders_of_its_source(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    strings = site / "templates/i18n/en.yaml"
+    strings.parent.mkdir(parents=True)
+    strings.write_text("volunteer_call: Volunteers needed in {city}\n", encoding="utf-8")
+    (site / "templates/volunteer-note.html").write_text("<p>{{ strings.volunteer_call }}</p>\n")
+    po = site.parent / "ar.po"
+    po.write_text(
+        po_file(
+            'msgctxt "templates/i18n:volunteer_call"\nmsgid "Volunteers needed in {city}"\n'
+            'msgstr "نحتاج متطوعين في {مدينة}"\n'
+        ),
+        encoding="utf-8",
+    )
+    status, out, err = import_po(site, capsys, po)
+    assert (status, out) == (1, "")
+    assert err == (
+        f"{po}:12: error: the translation of templates/i18n:volunteer_call: it uses {{مدينة}},"
+        ' which the templates do not fill in (hint: use {city} as the source does: "Volunteers'
+        ' needed in {city}"; to show a brace, write it twice)\n1 error(s): nothing was written.\n'
+    )
+    assert not (site / "templates/i18n/ar.yaml").exists()
 
 
 def test_export_writes_lang_po_in_the_current_folder_or_to_standard_output(

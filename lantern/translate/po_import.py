@@ -9,6 +9,7 @@ already written, unless its entry carries the flag `#, overwrite`.
 from __future__ import annotations
 
 import datetime as dt
+import string
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from babel.messages.catalog import Catalog, Message
 
 from lantern.errors import Position, Problems
 from lantern.i18n import locale_of
+from lantern.links import unsafe_links_of
 from lantern.model import SiteConfig
 from lantern.raw_html import html_problems
 from lantern.shortcodes import find_shortcodes
@@ -25,6 +27,7 @@ from lantern.translate.po_export import OVERWRITE
 from lantern.translate.po_reader import read_catalog
 from lantern.translate.records import check_records
 from lantern.translate.sources import Unit, read_site, units_of
+from lantern.translate.trial import trial_errors
 
 _RERUN = "export again with build.py translate export --lang {lang}, and translate that file"
 
@@ -65,6 +68,8 @@ def import_po(
         elif _is_safe(message, unit, shown, problems):
             taken.append((unit, str(message.string)))
     files, written, left_out = planned_files(site_dir, lang, taken, shown, problems)
+    problems.stop_if_errors()
+    problems.extend(trial_errors(site_dir, files, config, today, theme_dirs))
     problems.stop_if_errors()
     write_all(site_dir, files)
     notes += left_out
@@ -157,14 +162,53 @@ def _why_skipped(message: Message, unit: Unit, lang: str) -> str:
 
 
 def _is_safe(message: Message, unit: Unit, shown: str, problems: Problems) -> bool:
-    """A translation holds no HTML the build would refuse (interface strings are escaped), and
-    no shortcode its source lacks: a shortcode names a hotline or fact by its ID, which a
-    translation keeps as it is."""
-    if unit.target.kind == "strings":
-        return True
+    """A translation holds nothing the build would refuse: no HTML outside the allow-list, no
+    unsafe link, no shortcode its source lacks (its ID names a hotline or fact, the same in
+    every language) and, in an interface string, the {placeholders} of its source."""
     text, at = str(message.string), Position(shown, message.lineno or 0)
+    if unit.target.kind == "strings":
+        found = _placeholder_problems(text, unit.source)
+    else:
+        found = _markdown_problems(text, unit.source)
+    for problem, hint in found:
+        problems.error(at, f"the translation of {unit.context}: {problem}", hint)
+    return not found
+
+
+def _placeholder_problems(text: str, source: str) -> list[tuple[str, str]]:
+    """An interface string keeps the {placeholders} the templates fill in, and adds none."""
+    wanted, written = _placeholders(source), _placeholders(text)
+    if not wanted:  # the templates show the text as it is, braces and all
+        return []
+    names = ", ".join(f"{{{name}}}" for name in sorted(wanted))
+    hint = f'use {names} as the source does: "{source}"; to show a brace, write it twice'
+    if written is None:
+        return [("it has a { or } without its pair", hint)]
+    return [
+        (f"it uses {{{name}}}, which the templates do not fill in", hint)
+        for name in sorted(written - wanted)
+    ]
+
+
+def _placeholders(text: str) -> set[str] | None:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def _markdown_problems(text: str, source: str) -> list[tuple[str, str]]:
+    """What the build would refuse in a Markdown text, or in any text shown on a page."""
     found = [(problem, hint) for _, problem, hint in html_problems(text)]
-    kept = {shortcode.key for shortcode in find_shortcodes(unit.source)}
+    found += [
+        (
+            f'the link "{written.strip()}" starts with "{scheme}:", which is not allowed',
+            "a link starts with https://, http://, mailto:, tel: or sms:, or is a path of this"
+            " site such as /ar/about/",
+        )
+        for _, written, scheme in unsafe_links_of(text)
+    ]
+    kept = {shortcode.key for shortcode in find_shortcodes(source)}
     found += [
         (
             f"the shortcode {shortcode.source.strip()} is not in the source text",
@@ -174,6 +218,4 @@ def _is_safe(message: Message, unit: Unit, shown: str, problems: Problems) -> bo
         for shortcode in find_shortcodes(text)
         if shortcode.key not in kept
     ]
-    for problem, hint in found:
-        problems.error(at, f"the translation of {unit.context}: {problem}", hint)
-    return not found
+    return found
