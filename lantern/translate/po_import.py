@@ -132,10 +132,14 @@ def _unit_of(
         return None
     unit = units.get(message.context or "")
     if unit is None:
-        name = f'msgctxt "{message.context}"' if message.context else "the entry's missing msgctxt"
+        named = (
+            f'msgctxt "{message.context}" names no text of this site'
+            if message.context
+            else "the entry has no msgctxt, which names the file and field it translates"
+        )
         problems.error(
             at,
-            f"{name} names no text of this site",
+            named,
             "keep each entry's msgctxt as the export wrote it (file:field); if the file or field"
             f" was renamed since, {_RERUN.format(lang=lang)}",
         )
