@@ -18,7 +18,7 @@ from lantern.errors import Position, Problems, ProblemsFound
 from lantern.translate.documents import new_translation, split, updated_translation
 from lantern.translate.records import read_records, records_name
 from lantern.translate.sources import Unit
-from lantern.translate.yaml_writer import with_entries, with_translations
+from lantern.translate.yaml_writer import quoted, with_entries, with_translations
 from lantern.yamlfile import parse_yaml
 
 Planned = dict[str, str]  # file relative to the site folder -> its new text
@@ -47,7 +47,7 @@ def planned_files(
         files[file] = made
         written.append((file, len(changes)))
         if changes[0][0].target.kind != "document":
-            records |= {unit.context: unit.source_digest for unit, _ in changes}
+            records |= {unit.context: quoted(unit.source_digest) for unit, _ in changes}
     if records:
         name = records_name(lang)
         read_records(site_dir, lang, problems)  # a damaged record file is an error, not rewritten
@@ -90,7 +90,7 @@ def _document(
     body = fields.pop("body", None)
     source = changes[0][0]
     if body is not None:  # the text is translated: the translation is made from today's source
-        fields["translated_from"] = source.source_digest
+        fields["translated_from"] = quoted(source.source_digest)
     if old:
         return updated_translation(old, fields, body)
     if body is None or "title" not in fields:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, ScalarString
 
 from lantern.yamlfile import FieldPath
 
@@ -60,8 +60,17 @@ def _at(data: Any, path: FieldPath) -> Any:
     return data
 
 
+def quoted(text: str) -> str:
+    """A text written in quotes whatever it holds: a digest such as 0b10110101 or 123456789012
+    would otherwise be read back as a number by YAML 1.1 readers."""
+    written: str = DoubleQuotedScalarString(text)
+    return written
+
+
 def _scalar(text: str) -> Any:
     """A text as YAML writes it most readably: a block when it has several lines."""
+    if isinstance(text, ScalarString):
+        return text
     if "\n" in text.strip("\n"):
         return LiteralScalarString(text)  # ends as the text ends: `|-` without a final newline
     return text
