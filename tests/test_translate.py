@@ -519,3 +519,16 @@ def test_a_damaged_translation_record_is_an_error_of_check_and_import(
     status, out, err = import_po(site, capsys, po)
     assert (status, out, err) == (1, "", f"{message}\n1 error(s): nothing was written.\n")
     assert tree(site) == before
+
+
+def test_a_po_file_in_another_language_is_refused(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    po = site.parent / "fr.po"
+    po.write_text(po_file().replace("Language: ar", "Language: fr"), encoding="utf-8")
+    status, out, err = import_po(site, capsys, po)
+    assert (status, out) == (1, "")
+    assert err == (
+        f'{po}:1: error: the PO file is in "fr", which is not one of the languages translated'
+        " here (hint: this site translates into es, ar)\n1 error(s): nothing was written.\n"
+    )

@@ -25,7 +25,7 @@ Planned = dict[str, str]  # file relative to the site folder -> its new text
 
 
 def planned_files(
-    site_dir: Path, lang: str, taken: list[tuple[Unit, str]], shown: str, problems: Problems
+    site_dir: Path, lang: str, taken: list[tuple[Unit, str]], problems: Problems
 ) -> tuple[Planned, list[tuple[str, int]], list[str]]:
     """The new text of every file the translations change, how many each got, and what was left."""
     by_file: dict[str, list[tuple[Unit, str]]] = defaultdict(list)

@@ -25,7 +25,7 @@ from lantern.shortcodes import find_shortcodes
 from lantern.translate.files import planned_files, write_all
 from lantern.translate.po_export import OVERWRITE
 from lantern.translate.po_reader import read_catalog
-from lantern.translate.records import check_records
+from lantern.translate.records import RECORDS_FOLDER, check_records
 from lantern.translate.sources import Unit, read_site, units_of
 from lantern.translate.trial import trial_errors
 
@@ -51,23 +51,8 @@ def import_po(
     site = read_site(site_dir, config, today, theme_dirs)
     units = {unit.context: unit for unit in units_of(site, site_dir, theme_dirs, lang)}
     problems = Problems()
-    taken: list[tuple[Unit, str]] = []
-    counted: Counter[str] = Counter()
-    notes: list[str] = []
-    for message in catalog:
-        if not message.id:
-            continue  # the header
-        unit = _unit_of(message, units, shown, lang, problems)
-        if unit is None:
-            continue
-        why = _why_skipped(message, unit, lang)
-        if why and why.startswith("("):
-            counted[why] += 1
-        elif why:
-            notes.append(f"{shown}:{message.lineno}: skipped {unit.context}: {why}")
-        elif _is_safe(message, unit, shown, problems):
-            taken.append((unit, str(message.string)))
-    files, written, left_out = planned_files(site_dir, lang, taken, shown, problems)
+    taken, notes, counted = _sorted_entries(catalog, units, shown, lang, problems)
+    files, written, left_out = planned_files(site_dir, lang, taken, problems)
     problems.stop_if_errors()
     problems.extend(trial_errors(site_dir, files, config, today, theme_dirs))
     problems.stop_if_errors()
@@ -80,6 +65,29 @@ def import_po(
     return ImportResult(shown, lang, tuple(written), tuple(notes))
 
 
+def _sorted_entries(
+    catalog: Catalog, units: dict[str, Unit], shown: str, lang: str, problems: Problems
+) -> tuple[list[tuple[Unit, str]], list[str], Counter[str]]:
+    """The entries to write, the skipped ones named line by line, and those only counted."""
+    taken: list[tuple[Unit, str]] = []
+    notes: list[str] = []
+    counted: Counter[str] = Counter()
+    for message in catalog:
+        if not message.id:
+            continue  # the header
+        unit = _unit_of(message, units, shown, lang, problems)
+        if unit is None:
+            continue
+        why = _why_skipped(message, unit, lang)
+        if why.startswith("("):
+            counted[why] += 1
+        elif why:
+            notes.append(f"{shown}:{message.lineno}: skipped {unit.context}: {why}")
+        elif _is_safe(message, unit, shown, problems):
+            taken.append((unit, str(message.string)))
+    return taken, notes, counted
+
+
 def report_lines(result: ImportResult) -> tuple[str, ...]:
     """What an import wrote, one line per file, then what it skipped and why."""
     lines = [f"Wrote {file}: {count} {what}" for file, count, what in _described(result.written)]
@@ -90,7 +98,7 @@ def report_lines(result: ImportResult) -> tuple[str, ...]:
 
 def _described(written: tuple[tuple[str, int], ...]) -> list[tuple[str, int, str]]:
     return [
-        (file, count, "record(s)" if "/translations/" in f"/{file}" else "translation(s)")
+        (file, count, "record(s)" if file.startswith(f"{RECORDS_FOLDER}/") else "translation(s)")
         for file, count in written
     ]
 
@@ -107,7 +115,8 @@ def _language_of(catalog: Catalog, config: SiteConfig, shown: str) -> str:
         problems.error(
             Position(shown, 1),
             "the PO file does not say its language",
-            f'set "Language: ar" in its header (Poedit: Translation > Properties); one of {others}',
+            f'set "Language: {config.languages[-1]}" in its header (Poedit: Translation >'
+            f" Properties), one of {others}",
         )
     else:
         problems.error(
