@@ -79,12 +79,13 @@ def units_of(site: Site, site_dir: Path, theme_dirs: list[Path], lang: str) -> t
 
 
 def read_site(site_dir: Path, config: SiteConfig, today: dt.date, theme_dirs: list[Path]) -> Site:
-    """The whole site, as the build reads it; raises ProblemsFound on any error in it.
+    """The whole site, as a plain build reads it; raises ProblemsFound on any error in it.
 
-    Drafts and future articles are read too: their texts can be translated before they appear.
+    Articles and pages are translated from their files (_document_units), so an article dated
+    in the future can be translated before it appears.
     """
     problems = Problems()
-    options = BuildOptions(today=today, drafts=True, future=True)
+    options = BuildOptions(today=today)
     site = read_all(site_dir, config, options, theme_dirs, problems)
     if problems.errors:
         raise ProblemsFound(tuple(problems.errors))

@@ -37,7 +37,7 @@ def trial_errors(
         own = copy / "templates"
         dirs = theme_dirs[:1] + ([own] if own.is_dir() else [])
         problems = Problems()
-        read_all(copy, config, BuildOptions(today=today, drafts=True, future=True), dirs, problems)
+        read_all(copy, config, BuildOptions(today=today), dirs, problems)
         return tuple(problems.errors)
 
 
