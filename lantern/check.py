@@ -24,7 +24,7 @@ from lantern.model import BuildOptions, Event, Site
 from lantern.routes import Routes, collect_static, plan
 from lantern.schema import field_text
 from lantern.translate.records import read_records
-from lantern.translate.sources import translatables, units_of
+from lantern.translate.sources import Unit, translatables, units_of
 from lantern.yamlfile import load_yaml
 
 # Images that sensationalise exploitation retraumatise survivors and mislead readers.
@@ -267,18 +267,17 @@ def stale_translations(
     stale: dict[str, Gap] = {}
     for unit in units_of(site, site_dir, theme_dirs, lang):
         if unit.is_stale:
-            document = unit.target.kind == "document"
-            file, field = unit.context.split(":", 1)
-            name = (
-                unit.target.file
-                if document
-                else field
-                if file == "templates/i18n"
-                else f"{file} {field}"
-            )
-            at = Position(unit.target.file) if document else unit.at
-            stale.setdefault(name, Gap(unit.kind, name, at))
+            gap = _stale_gap(unit)
+            stale.setdefault(gap.name, gap)
     return tuple(stale.values())
+
+
+def _stale_gap(unit: Unit) -> Gap:
+    """A stale translation named as the report names gaps: the file, or the file and field."""
+    if unit.target.kind == "document":
+        return Gap(unit.kind, unit.target.file, Position(unit.target.file))
+    file, field = unit.context.split(":", 1)
+    return Gap(unit.kind, field if unit.target.kind == "strings" else f"{file} {field}", unit.at)
 
 
 def _yaml_of(site_dir: Path, shown_as: str) -> Any:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from lantern import uptodate
 from lantern.memo import CACHE_DIR
+from lantern.translate.options import add_translate_parser
 
 if TYPE_CHECKING:
     from lantern.errors import Problem
@@ -139,8 +140,6 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the site folder (default: the current folder)",
     )
-    from lantern.translate.options import add_translate_parser
-
     add_translate_parser(commands)
     serve_parser = commands.add_parser(
         "serve",
