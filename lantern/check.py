@@ -8,7 +8,6 @@ much is translated.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -23,9 +22,11 @@ from lantern.content import markdown_texts, read_all
 from lantern.errors import Position, Problem, Problems, ProblemsFound
 from lantern.hosting import check_base_url
 from lantern.i18n import unreviewed_safety_strings
-from lantern.model import BuildOptions, Event, Site, Translatable
+from lantern.model import BuildOptions, Event, Site
 from lantern.routes import Routes, collect_static, plan
 from lantern.schema import field_text
+from lantern.translate.records import read_records
+from lantern.translate.sources import RECORD_KINDS, Unit, translatables, units_of
 from lantern.yamlfile import load_yaml
 
 # Images that sensationalise exploitation retraumatise survivors and mislead readers.
@@ -52,6 +53,7 @@ class LanguageReport:
     lang: str
     totals: tuple[tuple[str, int], ...]  # (kind, how many could be written in this language)
     gaps: tuple[Gap, ...]
+    stale: tuple[Gap, ...] = ()  # translations made from a source that has changed since
 
     @property
     def total(self) -> int:
@@ -91,6 +93,8 @@ def check_site(
     problems = Problems()
     site = read_all(site_dir, config, options, theme_dirs, problems)
     unreviewed_safety_strings(theme_dirs, config.languages, problems)
+    for lang in config.languages[1:]:  # a damaged record would hide stale translations
+        read_records(site_dir, lang, problems)
     routes: Routes | None = None
     if not any(problem.severity == "error" for problem in problems.found):
         try:
@@ -105,7 +109,7 @@ def check_site(
     output = site_dir / config.output_dir
     if routes is not None and output.is_dir():
         check_published_events(site, routes, output, problems)
-    return Report(problems.unique(), translation_report(site, site_dir))
+    return Report(problems.unique(), translation_report(site, site_dir, theme_dirs))
 
 
 def _base_url_at(site_dir: Path) -> Position:
@@ -228,8 +232,11 @@ def check_published_events(site: Site, routes: Routes, output: Path, problems: P
                 )
 
 
-def translation_report(site: Site, site_dir: Path) -> tuple[LanguageReport, ...]:
-    """Per language: every document, record field and interface string not written in it."""
+def translation_report(
+    site: Site, site_dir: Path, theme_dirs: list[Path]
+) -> tuple[LanguageReport, ...]:
+    """Per language: every document, record field and interface string not written in it, and
+    the translations whose source changed since they were made."""
     reports = []
     for lang in site.config.languages:
         gaps: list[Gap] = []
@@ -244,16 +251,9 @@ def translation_report(site: Site, site_dir: Path) -> tuple[LanguageReport, ...]
                     folder = "articles" if kind == "article" else "pages"
                     name = f"content/{folder}/{key}.{lang}.md"
                     gaps.append(Gap(kind, name, versions[0].at))
-        for kind, records in (
-            ("fact sheet", site.fact_sheets),
-            ("hotline", site.hotlines),
-            ("event", site.events),
-            ("campaign", site.campaigns),
-            ("resource", site.resources),
-            ("video", site.videos),
-        ):
-            for record in records:
-                found = list(_translatables(record, ()))
+        for kind, attribute in RECORD_KINDS:
+            for record in getattr(site, attribute):
+                found = list(translatables(record, ()))
                 totals[kind] = totals.get(kind, 0) + len(found)
                 written = None
                 for path, value in found:
@@ -265,23 +265,31 @@ def translation_report(site: Site, site_dir: Path) -> tuple[LanguageReport, ...]
         for key, text in sorted(site.strings[lang].items()):
             if text.lang != lang:
                 gaps.append(Gap("interface string", key, Position(f"templates/i18n/{lang}.yaml")))
-        reports.append(LanguageReport(lang, tuple(totals.items()), tuple(gaps)))
+        stale = stale_translations(site, site_dir, theme_dirs, lang)
+        reports.append(LanguageReport(lang, tuple(totals.items()), tuple(gaps), stale))
     return tuple(reports)
 
 
-def _translatables(
-    value: Any, path: tuple[Any, ...]
-) -> Iterator[tuple[tuple[Any, ...], Translatable]]:
-    """Every (T) value inside a record, with its field path as the YAML file has it."""
-    if isinstance(value, Translatable):
-        yield path, value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            if field.name not in ("at", "markdown_at"):
-                yield from _translatables(getattr(value, field.name), (*path, field.name))
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _translatables(item, (*path, index))
+def stale_translations(
+    site: Site, site_dir: Path, theme_dirs: list[Path], lang: str
+) -> tuple[Gap, ...]:
+    """Translations into `lang` whose source changed since they were made: a document once."""
+    if lang == site.config.default_lang:
+        return ()
+    stale: dict[str, Gap] = {}
+    for unit in units_of(site, site_dir, theme_dirs, lang):
+        if unit.is_stale:
+            gap = _stale_gap(unit)
+            stale.setdefault(gap.name, gap)
+    return tuple(stale.values())
+
+
+def _stale_gap(unit: Unit) -> Gap:
+    """A stale translation named as the report names gaps: the file, or the file and field."""
+    if unit.target.kind == "document":
+        return Gap(unit.kind, unit.target.file, Position(unit.target.file))
+    file, field = unit.context.split(":", 1)
+    return Gap(unit.kind, field if unit.target.kind == "strings" else f"{file} {field}", unit.at)
 
 
 def _yaml_of(site_dir: Path, shown_as: str) -> Any:
@@ -302,14 +310,21 @@ def as_text(report: Report) -> str:
         )
         lines.append(
             f"  {language.lang}: {_percent(language.percent)} translated"
-            f" ({done} of {language.total}: {parts})" + ("; missing:" if language.gaps else "")
+            f" ({done} of {language.total}: {parts}), {len(language.stale)} stale"
+            + ("; missing:" if language.gaps else "")
         )
-        width = max((len(gap.kind) for gap in language.gaps), default=0)
-        for gap in language.gaps:
-            lines.append(f"    {gap.kind:<{width}}  {gap.name}")
+        lines += _listed(language.gaps)
+        if language.stale:
+            lines.append(f"  {language.lang}: stale, the source changed since it was translated:")
+            lines += _listed(language.stale)
     errors, warnings = report.counts()
     lines.append(f"{errors} error(s), {warnings} warning(s).")
     return "\n".join(lines)
+
+
+def _listed(gaps: tuple[Gap, ...]) -> list[str]:
+    width = max((len(gap.kind) for gap in gaps), default=0)
+    return [f"    {gap.kind:<{width}}  {gap.name}" for gap in gaps]
 
 
 _COUNTED = {
@@ -356,12 +371,15 @@ def as_json(report: Report) -> str:
                     for kind, n in language.totals
                 },
                 "percent": round(language.percent, 1),
-                "missing": [
-                    {"kind": gap.kind, "name": gap.name, "path": gap.at.path, "line": gap.at.line}
-                    for gap in language.gaps
-                ],
+                "missing": [_gap_json(gap) for gap in language.gaps],
+                "stale_count": len(language.stale),
+                "stale": [_gap_json(gap) for gap in language.stale],
             }
             for language in report.translations
         },
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _gap_json(gap: Gap) -> dict[str, Any]:
+    return {"kind": gap.kind, "name": gap.name, "path": gap.at.path, "line": gap.at.line}

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from lantern import uptodate
 from lantern.memo import CACHE_DIR
+from lantern.translate.options import add_translate_parser
 
 if TYPE_CHECKING:
     from lantern.errors import Problem
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 # Nothing heavy is imported until a build is needed: a rebuild with nothing to do is the most
 # common one, and it should take less time than Python takes to import the Markdown converter.
 
-COMMANDS = ("build", "serve", "check", "new")
+COMMANDS = ("build", "serve", "check", "new", "translate")
 EXIT_BUILT, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
@@ -52,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(options)
     if options.command == "new":
         return _new(options)
+    if options.command == "translate":
+        return _translate(options)
     return _build(options)
 
 
@@ -138,6 +141,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the site folder (default: the current folder)",
     )
+    add_translate_parser(commands)
     serve_parser = commands.add_parser(
         "serve",
         help="preview the site in a browser, rebuilt and reloaded on every change",
@@ -351,6 +355,20 @@ def _new(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(f"Wrote {written}")
     return EXIT_BUILT
+
+
+def _translate(args: argparse.Namespace) -> int:
+    from lantern.pipeline import theme_dirs
+    from lantern.translate.command import run
+
+    outcome = run(args, dt.datetime.now(dt.UTC), theme_dirs(args.site))
+    if outcome.po_text:
+        sys.stdout.write(outcome.po_text)
+    for line in outcome.out:
+        print(line)
+    for line in outcome.err:
+        print(line, file=sys.stderr)
+    return outcome.status
 
 
 def _report(problems: tuple[Problem, ...]) -> None:

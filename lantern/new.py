@@ -16,6 +16,7 @@ from pathlib import Path
 from lantern.errors import Position, Problem, ProblemsFound
 from lantern.model import SiteConfig
 from lantern.schema import SCHEMA_DIR
+from lantern.translate.digests import document_digest
 from lantern.yamlfile import load_front_matter
 
 KINDS = ("article", "page", "event", "hotline", "facts", "campaign")
@@ -125,8 +126,14 @@ def _translation(site_dir: Path, request: Request) -> str:
     for field in _TRANSLATED:
         if isinstance(data.get(field), str):
             lines.append(f"{field}: {_quoted(data[field])}")
+    made_from = document_digest(
+        str(data.get("title") or ""), str(data.get("summary") or ""), original.body
+    )
     lines += [
         "# slug: a-url-in-this-language   # the page's address; the source's, translated",
+        "# The source's text this translation starts from: build.py check calls the translation",
+        "# stale when that text changes.",
+        f"translated_from: {_quoted(made_from)}",
         "draft: true",
         "---",
         original.body.rstrip("\n"),
