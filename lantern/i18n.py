@@ -192,7 +192,7 @@ def _strings_of(
             continue
         strings = {key: text for key, text in document.data.items() if key != REVIEWED}
         if theme is not None and theme_dir != theme_dirs[0]:
-            _check_overrides(document, strings, theme, theme_dirs[1:], problems)
+            _check_overrides(document, lang, strings, theme, theme_dirs[1:], problems)
         merged.update(strings)
     return merged
 
@@ -246,6 +246,7 @@ def unreviewed_safety_strings(
 
 def _check_overrides(
     document: YamlDocument,
+    lang: str,
     strings: dict[str, object],
     theme: dict[str, str],
     own_dirs: list[Path],
@@ -262,10 +263,20 @@ def _check_overrides(
             )
         elif key in theme:
             _check_placeholders(document, key, theme[key], problems)
+        elif (other := _other_form(key, lang)) in theme:  # Arabic's "few", which English lacks
+            _check_placeholders(document, key, theme[other], problems)
         elif (close := did_you_mean(key, theme)) and not _is_used_by(key, own_dirs):
             problems.error(
                 document.key_at((key,)), f'the theme has no interface string "{key}"', close
             )
+
+
+def _other_form(key: str, lang: str) -> str:
+    """The "other" form of a plural string in one of the language's own categories, else ""."""
+    category = _plural_category(key)
+    if category is None or category not in locale_of(lang).plural_form.tags:
+        return ""
+    return key.removesuffix(category) + "other"
 
 
 def _check_reviewed(document: YamlDocument, theme: dict[str, str], problems: Problems) -> None:

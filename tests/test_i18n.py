@@ -112,6 +112,21 @@ def test_a_missing_interface_string_falls_back_marked_and_reported(
     assert heading[0].get("dir") is None  # the same direction as the page's
 
 
+def test_a_site_may_write_a_languages_own_plural_forms_but_not_others(
+    make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    """Arabic counts days in forms English has none of ("few", "many"): a site's own Arabic
+    strings may word them; a form Arabic has no use for is a misspelt key."""
+    own = 'campaign_upcoming_few: "تبدأ خلال {n} أيام"\ncampaign_upcoming_many: "تبدأ خلال {n} يومًا"\n'
+    site = make_site({"templates/i18n/ar.yaml": own, "templates/i18n/es.yaml": own})
+    _with_languages(site, "[en, es, ar]")
+    built = build(site)
+    assert errors_in(built) == [  # Spanish has a "many" form (CLDR 42), but no "few"
+        'templates/i18n/es.yaml:1:1: error: the theme has no interface string "campaign_upcoming_few"'
+        ' (hint: did you mean "campaign_upcoming_one"?)',
+    ]
+
+
 def test_a_fallback_in_a_right_to_left_page_carries_its_direction(
     make_site: Callable[..., Path], build: Callable[..., Built]
 ) -> None:
