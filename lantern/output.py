@@ -294,8 +294,9 @@ def _exchange(first: Path, second: Path) -> bool:
 
 # What a build leaves beside the output folder while it runs, named .OUT.KIND-PID-...:
 # "staging" the new site (or, once swapped, the old one), "update" one file at a time on its
-# way into the output, "old" the old site during a swap in two steps.
-_KINDS = ("staging", "update", "old")
+# way into the output, "old" the old site during a swap in two steps, "search" a search index
+# being made (lantern/search.py).
+_KINDS = ("staging", "update", "old", "search")
 
 
 def _beside(out_dir: Path, kind: str) -> Path:

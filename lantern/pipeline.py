@@ -21,6 +21,7 @@ from lantern.parallel import Record, render_changed, stale_count
 from lantern.patch import Previous, patched
 from lantern.render import environment, prepare_for_workers
 from lantern.routes import Routes, collect_static, plan
+from lantern.search import update_index
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
 
@@ -36,6 +37,7 @@ class BuildResult:
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # every output file's
     state: Previous | None = None  # for the next build in this process
     patched: bool = False  # whether it patched the previous build (articles' text alone changed)
+    indexed: bool = False  # whether Pagefind indexed the site again (its pages changed)
 
 
 def build(
@@ -213,6 +215,7 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
         if staging is not None:
             staging.discard()
         raise
+    searched = update_index(target, written.stamps)  # after the pages: it reads them
     made_now = {
         file: Record(key, data_digest, *written.stamps[file], uses)
         for file, (key, data_digest, uses) in rendered.records.items()
@@ -228,14 +231,15 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
     )
     return BuildResult(
         target,
-        written.count,
-        made.warnings,
-        tuple(written.changed),
+        written.count + len(searched.stamps),
+        made.warnings + searched.problems,
+        tuple(written.changed) + (tuple(searched.stamps) if searched.has_run else ()),
         made.site.today,
         made.site.config.timezone,
-        written.stamps,
+        {**written.stamps, **searched.stamps},  # the bundle too: the output is all this
         state,
         suspects is not None,
+        searched.has_run,
     )
 
 

@@ -33,6 +33,7 @@ from lantern.model import (
     Translatable,
 )
 from lantern.routes import (
+    SEARCH_BUNDLE,
     Route,
     Routes,
     article_path,
@@ -41,6 +42,7 @@ from lantern.routes import (
     media_path,
     page_path,
     record_path,
+    search_path,
     section_path,
     tag_path,
 )
@@ -113,6 +115,18 @@ CONTENT_SECURITY_POLICY = Markup(
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
     " object-src 'none'; base-uri 'none'; form-action 'self'"
 )
+
+# Pagefind's search runs in WebAssembly, which a policy allows only with 'wasm-unsafe-eval'
+# (CSP Level 3): the search pages alone get it; it still allows no inline script and no eval().
+SEARCH_CONTENT_SECURITY_POLICY = Markup(
+    str(CONTENT_SECURITY_POLICY).replace(
+        "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
+    )
+)
+
+# The pages Pagefind indexes (their `main` carries data-pagefind-body; lantern/search.py): each
+# document once, not the lists, tags and home pages that repeat their titles and summaries.
+INDEXED_KINDS = ("article", "page", "hotline", "fact-sheet", "event", "campaign")
 
 TEMPLATE_HINT = (
     "check the template's {% %} and {{ }} tags against the default theme's; delete your copy in"
@@ -211,7 +225,13 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         ),
         "lang_of": lambda tag: bidi.language_attributes(tag, lang),
         "url": url,
-        "content_security_policy": CONTENT_SECURITY_POLICY,
+        "content_security_policy": (
+            SEARCH_CONTENT_SECURITY_POLICY if route.kind == "search" else CONTENT_SECURITY_POLICY
+        ),
+        "search_content_security_policy": SEARCH_CONTENT_SECURITY_POLICY,
+        "is_indexed": route.kind in INDEXED_KINDS,
+        "search_path": search_path(lang),
+        "search_bundle": url(SEARCH_BUNDLE),
         "absolute": lambda path: config.base_url + path,
         "date": lambda day, style="long": i18n.format_date(day, lang, style),
         "language_name": lambda tag: i18n.language_name(tag, lang),

@@ -56,8 +56,10 @@ ALLOWED = {
         "memo",
         "depends",
         "parallel",
+        "search",
         "warm",
     },
+    "search": {"errors", "memo", "routes"},
     "warm": {
         "content",
         "errors",

@@ -1,0 +1,106 @@
+"""The search index: Pagefind run over the written site, when its pages have changed.
+
+Pagefind reads the output's HTML pages (only what is inside `data-pagefind-body`, which
+base.html puts on the `main` of each document's page), makes one index per language from
+`<html lang>`, and writes its bundle to pagefind/, which the search pages load. It cannot
+update an index in place: a changed page means indexing the whole site again, so the digest of
+the pages' stamps it indexed is kept in the build cache, and a build whose pages are the same
+(stamps unchanged: a file with the same bytes is not written again) leaves the bundle alone.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lantern import memo
+from lantern.errors import Position, Problem
+from lantern.routes import SEARCH_BUNDLE
+
+Stamp = tuple[int, int]  # (size, mtime_ns), as lantern.output gives them
+
+_ENTRY = "pagefind-entry.json"  # the file Pagefind writes last: the bundle is whole with it
+_HINT = "run `pip install -r requirements.txt`, which installs Pagefind, then build again"
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What indexing left in the output: the bundle's files, and whether Pagefind ran."""
+
+    stamps: dict[str, Stamp]
+    has_run: bool
+    problems: tuple[Problem, ...] = ()
+
+
+def update_index(out_dir: Path, stamps: dict[str, Stamp]) -> Indexed:
+    """Index the site in `out_dir` unless its pages (`stamps`: every output file's) are the
+    ones indexed last; a search that cannot be indexed is a warning, not a failed build."""
+    pages = memo.digest(
+        "search",
+        *(
+            f"{file}:{size}:{mtime}"
+            for file, (size, mtime) in sorted(stamps.items())
+            if file.endswith(".html")
+        ),
+    )
+    bundle = out_dir / SEARCH_BUNDLE
+    cache = memo.current()
+    if cache.get("search", "pages") == pages and (bundle / _ENTRY).is_file():
+        return Indexed(bundle_stamps(out_dir), has_run=False)
+    problem = _run_pagefind(out_dir)
+    if problem is not None:
+        return Indexed(bundle_stamps(out_dir), has_run=False, problems=(problem,))
+    cache.put("search", "pages", pages)
+    return Indexed(bundle_stamps(out_dir), has_run=True)
+
+
+def bundle_stamps(out_dir: Path) -> dict[str, Stamp]:
+    """The stamps of the bundle's files, by their path in the output."""
+    found: dict[str, Stamp] = {}
+    for folder, _, names in os.walk(out_dir / SEARCH_BUNDLE):
+        prefix = Path(folder).relative_to(out_dir).as_posix() + "/"
+        for name in names:
+            stat = (Path(folder) / name).stat()
+            found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
+    return dict(sorted(found.items()))
+
+
+def _run_pagefind(out_dir: Path) -> Problem | None:
+    """Index into a folder beside the output, then put the whole bundle in place of the old."""
+    try:
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]
+
+        program = get_executable()
+    except (ImportError, FileNotFoundError):
+        return Problem(Position("requirements.txt"), _MISSING, _HINT, "warning")
+    # Named as lantern.output names what a build leaves beside the output, so that the next
+    # build clears it away when this one is killed.
+    scratch = Path(
+        tempfile.mkdtemp(prefix=f".{out_dir.name}.search-{os.getpid()}-", dir=out_dir.parent)
+    )
+    try:
+        made = scratch / "bundle"
+        command = [str(program), "--site", str(out_dir), "--output-path", str(made), "--silent"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0 or not (made / _ENTRY).is_file():
+            said = (done.stderr or done.stdout).strip().splitlines()
+            message = _FAILED.format(said[-1] if said else f"exit status {done.returncode}")
+            return Problem(Position(SEARCH_BUNDLE), message, _HINT, "warning")
+        _put_in_place(made, out_dir / SEARCH_BUNDLE, scratch / "old")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return None
+
+
+def _put_in_place(made: Path, bundle: Path, old: Path) -> None:
+    if bundle.exists():
+        bundle.rename(old)
+    made.rename(bundle)
+
+
+_MISSING = "Pagefind is not installed, so the site was built without its search index"
+_FAILED = "Pagefind could not index the site, so its search shows the last index made: {}"

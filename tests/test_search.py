@@ -1,0 +1,246 @@
+"""Search: Pagefind's index of each language, the search page and the header's search field."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lantern.render import INDEXED_KINDS, SEARCH_CONTENT_SECURITY_POLICY
+from tests.conftest import Built, require_tool
+from tests.test_publishing import meta_policy, parsed_headers
+
+HAS_PAGEFIND = importlib.util.find_spec("pagefind_bin") is not None
+LANGUAGES = ("en", "es", "ar")
+NATIONAL_HOTLINE = "hotlines/national-human-trafficking-hotline/"
+
+
+def needs_pagefind() -> None:
+    require_tool(HAS_PAGEFIND, "pagefind missing: pip install -r requirements.txt")
+
+
+def entry(out: Path) -> dict[str, Any]:
+    return dict(json.loads((out / "pagefind" / "pagefind-entry.json").read_text()))
+
+
+# ------------------------------------------------------------------ the built site
+
+
+def test_each_language_is_indexed_apart_with_one_entry_per_document(example: Built) -> None:
+    needs_pagefind()
+    indexed = entry(example.out)["languages"]
+    assert set(indexed) == set(LANGUAGES)
+    for lang in LANGUAGES:
+        assert indexed[lang]["page_count"] == len(documents_in(example, lang)) > 0
+
+
+def test_only_the_main_content_of_documents_is_marked_for_the_index(example: Built) -> None:
+    for path, is_document in (
+        ("en/articles/what-is-human-trafficking/", True),
+        (f"en/{NATIONAL_HOTLINE}", True),
+        ("es/facts/nhth-2020-2022/", True),
+        ("ar/get-help/", True),
+        ("en/hotlines/", False),
+        ("en/articles/", False),
+        ("en/", False),
+        ("en/search/", False),
+        ("en/404.html", False),
+    ):
+        page = example.page(path)
+        marked = page.xpath("//*[@data-pagefind-body]")
+        assert [element.tag for element in marked] == (["main"] if is_document else []), path
+    assert {"article", "page", "hotline", "fact-sheet"} <= set(INDEXED_KINDS)
+
+
+@pytest.mark.parametrize("path", ["en/", "es/articles/", "ar/hotlines/", "en/search/", ""])
+def test_every_page_has_a_search_field_that_gets_the_search_page(path: str, example: Built) -> None:
+    page = example.page(path)
+    lang = page.get("lang")
+    (form,) = page.xpath("//header//form[@role='search']")
+    assert form.get("method") == "get" and form.get("action") == f"/{lang}/search/"
+    (field,) = form.xpath(".//input[@type='search']")
+    assert field.get("name") == "q"
+    assert form.xpath(f".//label[@for='{field.get('id')}']")
+
+
+def test_only_the_search_page_allows_webassembly(example: Built) -> None:
+    def policy(path: str) -> str:
+        page = example.page(path)
+        (meta,) = page.xpath("//meta[@http-equiv='Content-Security-Policy']")
+        return str(meta.get("content"))
+
+    for lang in LANGUAGES:
+        assert policy(f"{lang}/search/") == SEARCH_CONTENT_SECURITY_POLICY
+        assert "'wasm-unsafe-eval'" in policy(f"{lang}/search/")
+        assert "unsafe-inline" not in policy(f"{lang}/search/")
+    assert "wasm" not in policy("en/") + policy(f"en/{NATIONAL_HOTLINE}")
+
+
+def documents_in(example: Built, lang: str) -> set[str]:
+    """The URLs of the pages whose main content goes into the index, in one language."""
+    found = set()
+    for file in example.html_files():
+        relative = file.relative_to(example.out).as_posix()
+        if relative.startswith(f"{lang}/") and example.page(relative).xpath(
+            "//main[@data-pagefind-body]"
+        ):
+            found.add("/" + relative.removesuffix("index.html"))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_javascript_the_search_page_lists_every_page_of_its_language(
+    lang: str, example: Built
+) -> None:
+    page = example.page(f"{lang}/search/")
+    listed = {link.get("href") for link in page.xpath("//main//section//a")}
+    assert documents_in(example, lang) - listed == set()
+    assert f"/{lang}/{NATIONAL_HOTLINE}" in listed
+    assert page.xpath("//p[@id='search-no-js']")
+    assert page.xpath("//main//form[@role='search' and @hidden]")  # shown by the script
+
+
+def test_headers_give_the_search_pages_their_own_policy_alone(example: Built) -> None:
+    rules = parsed_headers((example.out / "_headers").read_text(encoding="utf-8"))
+    for path in [f"/{lang}/search/*" for lang in LANGUAGES] + ["/pagefind/*"]:
+        rule = rules[path]
+        # Hosts join the values of overlapping rules: the site-wide policy is detached first,
+        # or the browser would enforce both, and the stricter one forbids WebAssembly.
+        assert list(rule) == ["! Content-Security-Policy", "Content-Security-Policy"], path
+        policy = meta_policy(example, "en/search/") + "; frame-ancestors 'none'"
+        assert rule["Content-Security-Policy"] == policy
+        assert list(rules).index("/*") < list(rules).index(path)
+    assert "wasm" not in rules["/*"]["Content-Security-Policy"]
+
+
+# ------------------------------------------------------------------ rebuilds
+
+
+def index_time(out: Path) -> int:
+    return (out / "pagefind" / "pagefind-entry.json").stat().st_mtime_ns
+
+
+def test_an_unchanged_rebuild_does_not_run_the_indexer(
+    make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    needs_pagefind()
+    site = make_site()
+    first = build(site)
+    assert first.status == 0
+    indexed_at = index_time(first.out)
+    bundle = {path: path.stat().st_mtime_ns for path in (first.out / "pagefind").rglob("*")}
+    again = build(site)
+    assert again.status == 0
+    assert index_time(again.out) == indexed_at
+    assert {path: path.stat().st_mtime_ns for path in (again.out / "pagefind").rglob("*")} == bundle
+
+
+def test_an_edited_page_is_indexed_again_and_a_build_reports_it(
+    make_site: Callable[..., Path], build: Callable[..., Built], tmp_path: Path
+) -> None:
+    needs_pagefind()
+    import datetime as dt
+
+    from lantern.model import BuildOptions
+    from lantern.pipeline import build as build_site
+
+    site = make_site()
+    options = BuildOptions(today=dt.date(2026, 11, 25))
+    out = tmp_path / "direct"
+    assert build_site(site, options, out).indexed
+    assert not build_site(site, options, out).indexed  # the same pages: the same index
+    article = site / "content" / "articles" / "hello.en.md"
+    article.write_text(article.read_text() + "\nA sentence with zanzibarite in it.\n")
+    assert build_site(site, options, out).indexed
+    assert not build_site(site, options, out).indexed
+
+
+# ------------------------------------------------------------------ in the browser
+
+
+def search(open_page: Callable[..., Any], lang: str, words: str) -> tuple[Any, list[str]]:
+    page = open_page(f"{lang}/search/?q={words}")
+    page.locator("#search-results li a").first.wait_for(timeout=10_000)
+    links = page.locator("#search-results li a")
+    return page, [links.nth(i).get_attribute("href") for i in range(links.count())]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("lang", "words"), [("en", "text"), ("es", "mensaje")])
+def test_searching_finds_the_national_hotline(
+    lang: str, words: str, open_page: Callable[..., Any]
+) -> None:
+    needs_pagefind()
+    page, found = search(open_page, lang, words)
+    assert f"/{lang}/{NATIONAL_HOTLINE}" in found, found
+    assert all(href.startswith(f"/{lang}/") for href in found), found  # its own language only
+    assert page.locator("#search-q").input_value() == words
+    assert page.locator("#search-results mark").count() > 0  # the excerpts mark the words
+    assert page.locator("#search-no-js").is_hidden()
+
+
+@pytest.mark.browser
+def test_arabic_search_stays_in_arabic(open_page: Callable[..., Any]) -> None:
+    needs_pagefind()
+    _, found = search(open_page, "ar", "الاتجار")
+    assert found and all(href.startswith("/ar/") for href in found), found
+
+
+@pytest.mark.browser
+def test_searching_asks_nothing_of_another_site_and_breaks_no_policy(
+    shared_context: Any, served_example: str
+) -> None:
+    needs_pagefind()
+    page = shared_context.new_page()
+    requested: list[str] = []
+    refused: list[str] = []
+
+    def record(route: Any) -> None:
+        requested.append(route.request.url)
+        if route.request.url.startswith(served_example):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", record)
+    page.on("console", lambda message: refused.append(message.text))
+    page.goto(served_example + "en/search/?q=hotline", wait_until="networkidle")
+    page.locator("#search-results li a").first.wait_for(timeout=10_000)
+    page.wait_for_load_state("networkidle")
+    stored = page.evaluate(
+        "async () => [localStorage.length, sessionStorage.length, document.cookie,"
+        " (await indexedDB.databases()).length, (await caches.keys()).length]"
+    )
+    page.close()
+    assert [url for url in requested if not url.startswith(served_example)] == []
+    assert any("/pagefind/" in url for url in requested)  # the index came from the site itself
+    assert [text for text in refused if "Content Security Policy" in text] == []
+    assert stored == [0, 0, "", 0, 0]
+
+
+@pytest.mark.browser
+def test_the_header_field_takes_the_words_to_the_search_page(
+    open_page: Callable[..., Any],
+) -> None:
+    needs_pagefind()
+    page = open_page("es/")
+    page.fill("#site-search-q", "mensaje")
+    with page.expect_navigation():
+        page.press("#site-search-q", "Enter")
+    assert "/es/search/?q=mensaje" in page.url
+    page.locator("#search-results li a").first.wait_for(timeout=10_000)
+
+
+@pytest.mark.browser
+def test_without_javascript_the_search_page_is_a_list(open_page: Callable[..., Any]) -> None:
+    page = open_page("en/search/?q=text", java_script_enabled=False)
+    assert page.locator("#search-no-js").is_visible()
+    assert page.locator("#search-results").is_hidden()
+    links = page.locator("main section a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert "/en/articles/what-is-human-trafficking/" in hrefs
+    assert f"/en/{NATIONAL_HOTLINE}" in hrefs
