@@ -10,6 +10,7 @@ the pages' stamps it indexed is kept in the build cache, and a build whose pages
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -90,10 +91,19 @@ def _run_pagefind(out_dir: Path) -> Problem | None:
             said = (done.stderr or done.stdout).strip().splitlines()
             message = _FAILED.format(said[-1] if said else f"exit status {done.returncode}")
             return Problem(Position(SEARCH_BUNDLE), message, _HINT, "warning")
+        _sort_entry(made / _ENTRY)
         _put_in_place(made, out_dir / SEARCH_BUNDLE, scratch / "old")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return None
+
+
+def _sort_entry(entry: Path) -> None:
+    """List the languages in the same order on every run, as the rest of the bundle is: Pagefind
+    writes them in an order of its own, and the same site must give the same bytes."""
+    found = json.loads(entry.read_text(encoding="utf-8"))
+    found["languages"] = dict(sorted(found["languages"].items()))
+    entry.write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _put_in_place(made: Path, bundle: Path, old: Path) -> None:
