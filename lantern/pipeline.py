@@ -206,16 +206,20 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
             suspects,
             meanwhile=made.make_keys,
         )
+        # The search index is made from the written pages: beside them, before a new site
+        # takes the old one's place, so that the two always go together.
         if staging is None:
             kept = {file: old[file].stamp for file in rendered.kept}
             written = update_site(rendered.files, routes.static, target, kept, made.before)
+            searched = update_index(target, written.stamps, target)
         else:
-            written = staging.finish(routes.static, rendered.kept, rendered.written)
+            written = staging.fill(routes.static, rendered.kept, rendered.written)
+            searched = update_index(staging.path, written.stamps, target)
+            staging.swap()
     except BaseException:
         if staging is not None:
             staging.discard()
         raise
-    searched = update_index(target, written.stamps)  # after the pages: it reads them
     made_now = {
         file: Record(key, data_digest, *written.stamps[file], uses)
         for file, (key, data_digest, uses) in rendered.records.items()

@@ -37,9 +37,11 @@ class Indexed:
     problems: tuple[Problem, ...] = ()
 
 
-def update_index(out_dir: Path, stamps: dict[str, Stamp]) -> Indexed:
-    """Index the site in `out_dir` unless its pages (`stamps`: every output file's) are the
-    ones indexed last; a search that cannot be indexed is a warning, not a failed build."""
+def update_index(site: Path, stamps: dict[str, Stamp], out_dir: Path) -> Indexed:
+    """Index the pages in `site` (the output folder, or a full build's staging folder that will
+    take its place) unless they are the pages indexed last; `stamps` are every file's there, and
+    `out_dir` is the output, which holds the last index. A site that cannot be indexed is a
+    warning: its pages are right, only its search is missing or old."""
     pages = memo.digest(
         "search",
         *(
@@ -48,29 +50,31 @@ def update_index(out_dir: Path, stamps: dict[str, Stamp]) -> Indexed:
             if file.endswith(".html")
         ),
     )
-    bundle = out_dir / SEARCH_BUNDLE
+    old = out_dir / SEARCH_BUNDLE
     cache = memo.current()
-    if cache.get("search", "pages") == pages and (bundle / _ENTRY).is_file():
-        return Indexed(bundle_stamps(out_dir), has_run=False)
-    problem = _run_pagefind(out_dir)
+    if cache.get("search", "pages") == pages and (old / _ENTRY).is_file():
+        if site != out_dir:  # a staging folder: the index it will need is the old one
+            _link_tree(old, site / SEARCH_BUNDLE)
+        return Indexed(bundle_stamps(site), has_run=False)
+    problem = _run_pagefind(site, out_dir)
     if problem is not None:
-        return Indexed(bundle_stamps(out_dir), has_run=False, problems=(problem,))
+        return Indexed(bundle_stamps(site), has_run=False, problems=(problem,))
     cache.put("search", "pages", pages)
-    return Indexed(bundle_stamps(out_dir), has_run=True)
+    return Indexed(bundle_stamps(site), has_run=True)
 
 
-def bundle_stamps(out_dir: Path) -> dict[str, Stamp]:
+def bundle_stamps(site: Path) -> dict[str, Stamp]:
     """The stamps of the bundle's files, by their path in the output."""
     found: dict[str, Stamp] = {}
-    for folder, _, names in os.walk(out_dir / SEARCH_BUNDLE):
-        prefix = Path(folder).relative_to(out_dir).as_posix() + "/"
+    for folder, _, names in os.walk(site / SEARCH_BUNDLE):
+        prefix = Path(folder).relative_to(site).as_posix() + "/"
         for name in names:
             stat = (Path(folder) / name).stat()
             found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
     return dict(sorted(found.items()))
 
 
-def _run_pagefind(out_dir: Path) -> Problem | None:
+def _run_pagefind(site: Path, out_dir: Path) -> Problem | None:
     """Index into a folder beside the output, then put the whole bundle in place of the old."""
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]
@@ -85,14 +89,18 @@ def _run_pagefind(out_dir: Path) -> Problem | None:
     )
     try:
         made = scratch / "bundle"
-        command = [str(program), "--site", str(out_dir), "--output-path", str(made), "--silent"]
+        command = [str(program), "--site", str(site), "--output-path", str(made), "--silent"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0 or not (made / _ENTRY).is_file():
             said = (done.stderr or done.stdout).strip().splitlines()
             message = _FAILED.format(said[-1] if said else f"exit status {done.returncode}")
             return Problem(Position(SEARCH_BUNDLE), message, _HINT, "warning")
         _sort_entry(made / _ENTRY)
-        _put_in_place(made, out_dir / SEARCH_BUNDLE, scratch / "old")
+        _keep_unchanged(made, out_dir / SEARCH_BUNDLE)
+        bundle = site / SEARCH_BUNDLE
+        if bundle.exists():
+            bundle.rename(scratch / "old")
+        made.rename(bundle)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return None
@@ -106,10 +114,41 @@ def _sort_entry(entry: Path) -> None:
     entry.write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _put_in_place(made: Path, bundle: Path, old: Path) -> None:
-    if bundle.exists():
-        bundle.rename(old)
-    made.rename(bundle)
+def _keep_unchanged(made: Path, old: Path) -> None:
+    """A new file with the same bytes as the old one becomes the old file, with its time stamp,
+    so that an upload sees only the index files that changed."""
+    if not old.is_dir():
+        return
+    for folder, _, names in os.walk(made):
+        for name in names:
+            new = Path(folder) / name
+            before = old / new.relative_to(made)
+            if _same_bytes(before, new):
+                _link(before, new)
+
+
+def _same_bytes(old: Path, new: Path) -> bool:
+    if not old.is_file() or old.stat().st_size != new.stat().st_size:
+        return False
+    return old.read_bytes() == new.read_bytes()
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    for folder, _, names in os.walk(source):
+        for name in names:
+            old = Path(folder) / name
+            new = target / old.relative_to(source)
+            new.parent.mkdir(parents=True, exist_ok=True)
+            _link(old, new)
+
+
+def _link(old: Path, new: Path) -> None:
+    """`new` becomes `old`'s bytes and time stamp; `old` stays where it is, for the live site."""
+    new.unlink(missing_ok=True)
+    try:
+        os.link(old, new)
+    except OSError:  # a file system without hard links: a copy keeps the bytes and the time
+        shutil.copy2(old, new)
 
 
 _MISSING = "Pagefind is not installed, so the site was built without its search index"
