@@ -21,7 +21,7 @@ from lantern.parallel import Record, render_changed, stale_count
 from lantern.patch import Previous, patched
 from lantern.render import environment, prepare_for_workers
 from lantern.routes import Routes, collect_static, plan
-from lantern.search import update_index
+from lantern.search import NOT_INDEXED, update_index
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
 
@@ -49,6 +49,7 @@ def build(
     cache: memo.Memo | None = None,
     previous: Previous | None = None,
     changed: tuple[str, ...] = (),
+    index: bool = True,
 ) -> BuildResult:
     """Read, check, plan, render and write a site; raises ProblemsFound on content errors.
 
@@ -57,7 +58,8 @@ def build(
     builds (the preview) passes it as `cache`; it is then neither read nor saved here, and
     `memo.current().successor()` is the cache for the next build. It may also pass the last
     good build's `state` as `previous`, with the files `changed` since: an edit of articles'
-    text alone then patches that build instead of reading everything again.
+    text alone then patches that build instead of reading everything again. Without `index`,
+    the search index is left as it is (the preview makes it once the pages are shown).
     """
     cache_dir, code = site_dir / memo.CACHE_DIR, memo.code_version()
     if cache is not None:
@@ -69,7 +71,8 @@ def build(
     target = (out_dir or site_dir / config.output_dir).resolve()
     try:
         made = _patched(site_dir, options, target, previous, changed) if previous else None
-        return _write(site_dir, target, made or _read(site_dir, config, options, target, code))
+        made = made or _read(site_dir, config, options, target, code)
+        return _write(site_dir, target, made, index)
     finally:
         if cache is None:
             save_cache(site_dir)
@@ -187,7 +190,7 @@ def _read(
     return _Made(site, routes, keys, maker, problems.unique(), old, before, make_keys=later)
 
 
-def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
+def _write(site_dir: Path, target: Path, made: _Made, index: bool = True) -> BuildResult:
     """Render what changed and bring the output folder up to date."""
     routes, keys, old, suspects = made.routes, made.keys, made.old, made.suspects
     candidates = routes if suspects is None else [r for r in routes if r.file in suspects]
@@ -211,10 +214,10 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
         if staging is None:
             kept = {file: old[file].stamp for file in rendered.kept}
             written = update_site(rendered.files, routes.static, target, kept, made.before)
-            searched = update_index(target, written.stamps, target)
+            searched = update_index(target, written.stamps, target) if index else NOT_INDEXED
         else:
             written = staging.fill(routes.static, rendered.kept, rendered.written)
-            searched = update_index(staging.path, written.stamps, target)
+            searched = update_index(staging.path, written.stamps, target) if index else NOT_INDEXED
             staging.swap()
     except BaseException:
         if staging is not None:

@@ -37,6 +37,9 @@ class Indexed:
     problems: tuple[Problem, ...] = ()
 
 
+NOT_INDEXED = Indexed({}, has_run=False)  # a build told to leave the index alone
+
+
 def update_index(site: Path, stamps: dict[str, Stamp], out_dir: Path) -> Indexed:
     """Index the pages in `site` (the output folder, or a full build's staging folder that will
     take its place) unless they are the pages indexed last; `stamps` are every file's there, and

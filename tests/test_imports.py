@@ -25,7 +25,7 @@ ALLOWED = {
     },
     "new": {"errors", "model", "schema", "yamlfile"},
     "check": {"config", "content", "errors", "i18n", "model", "routes", "schema", "yamlfile"},
-    "serve": {"errors", "memo", "model", "patch", "pipeline", "preview_pages", "watch"},
+    "serve": {"errors", "memo", "model", "patch", "pipeline", "preview_pages", "search", "watch"},
     "preview_pages": {"errors"},
     "patch": {
         "depends",

@@ -244,3 +244,25 @@ def test_without_javascript_the_search_page_is_a_list(open_page: Callable[..., A
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert "/en/articles/what-is-human-trafficking/" in hrefs
     assert f"/en/{NATIONAL_HOTLINE}" in hrefs
+
+
+def test_the_preview_shows_pages_first_and_indexes_them_after(
+    make_site: Callable[..., Path],
+) -> None:
+    needs_pagefind()
+    import datetime as dt
+
+    from lantern.model import BuildOptions
+    from lantern.serve import Preview
+
+    site = make_site()
+    preview = Preview(site, BuildOptions(today=dt.date(2026, 11, 25)))
+    assert not preview.build().problems
+    assert not (preview.out_dir / "pagefind" / "pagefind-entry.json").exists()
+    assert preview.index_search().has_run
+    assert (preview.out_dir / "pagefind" / "pagefind-entry.json").is_file()
+    assert not preview.index_search().has_run  # the same pages
+    article = site / "content" / "articles" / "hello.en.md"
+    article.write_text(article.read_text() + "\nOne more sentence.\n")
+    assert not preview.build(["content/articles/hello.en.md"]).problems
+    assert preview.index_search().has_run
