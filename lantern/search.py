@@ -24,6 +24,9 @@ from lantern.routes import SEARCH_BUNDLE
 
 Stamp = tuple[int, int]  # (size, mtime_ns), as lantern.output gives them
 
+# What an editor marks to keep out of the search (docs/editor-guide.md): a class, which
+# Markdown's attribute lists and the raw HTML editors may write can both give.
+EDITORS_IGNORE = ".no-search"
 _ENTRY = "pagefind-entry.json"  # the file Pagefind writes last: the bundle is whole with it
 _HINT = "run `pip install -r requirements.txt`, which installs Pagefind, then build again"
 
@@ -93,6 +96,7 @@ def _run_pagefind(site: Path, out_dir: Path) -> Problem | None:
     try:
         made = scratch / "bundle"
         command = [str(program), "--site", str(site), "--output-path", str(made), "--silent"]
+        command += ["--exclude-selectors", EDITORS_IGNORE]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0 or not (made / _ENTRY).is_file():
             said = (done.stderr or done.stdout).strip().splitlines()

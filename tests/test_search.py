@@ -266,3 +266,33 @@ def test_the_preview_shows_pages_first_and_indexes_them_after(
     article.write_text(article.read_text() + "\nOne more sentence.\n")
     assert not preview.build(["content/articles/hello.en.md"]).problems
     assert preview.index_search().has_run
+
+
+def indexed_text(out: Path) -> bytes:
+    """Every word the index holds: Pagefind's fragments are gzipped JSON, one per page."""
+    import gzip
+
+    return b"".join(
+        gzip.decompress(f.read_bytes()) for f in (out / "pagefind").rglob("*.pf_fragment")
+    )
+
+
+def test_the_frame_and_blocks_marked_no_search_stay_out_of_the_index(
+    make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    needs_pagefind()
+    site = make_site()
+    article = site / "content" / "articles" / "hello.en.md"
+    article.write_text(
+        article.read_text()
+        + "\nA paragraph about quokkas.\n\nA note for the team alone: wombats.\n{.no-search}\n"
+    )
+    built = build(site)
+    assert built.status == 0, built.stderr
+    assert built.page("en/articles/hello/").xpath("//p[@class='no-search']")
+    text = indexed_text(built.out)
+    assert b"quokkas" in text
+    assert b"wombats" not in text
+    assert b"no trackers" not in text  # the footer's promise, on every page
+    assert b"Skip to main content" not in text and b"Someone watching?" not in text
+    assert b"Get help now" not in text  # the help bar
