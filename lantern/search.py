@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from lantern.errors import Position, Problem
 from lantern.routes import SEARCH_BUNDLE
 
 Stamp = tuple[int, int]  # (size, mtime_ns), as lantern.output gives them
+Started = Callable[["subprocess.Popen[str]"], None]
 
 # What an editor marks to keep out of the search (docs/editor-guide.md): a class, which
 # Markdown's attribute lists and the raw HTML editors may write can both give.
@@ -43,11 +45,14 @@ class Indexed:
 NOT_INDEXED = Indexed({}, has_run=False)  # a build told to leave the index alone
 
 
-def update_index(site: Path, stamps: dict[str, Stamp], out_dir: Path) -> Indexed:
+def update_index(
+    site: Path, stamps: dict[str, Stamp], out_dir: Path, started: Started | None = None
+) -> Indexed:
     """Index the pages in `site` (the output folder, or a full build's staging folder that will
     take its place) unless they are the pages indexed last; `stamps` are every file's there, and
     `out_dir` is the output, which holds the last index. A site that cannot be indexed is a
-    warning: its pages are right, only its search is missing or old."""
+    warning: its pages are right, only its search is missing or old. `started` is given the
+    Pagefind process, which a caller may stop (the preview, on a new edit): the old index stays."""
     pages = memo.digest(
         "search",
         *(
@@ -62,9 +67,10 @@ def update_index(site: Path, stamps: dict[str, Stamp], out_dir: Path) -> Indexed
         if site != out_dir:  # a staging folder: the index it will need is the old one
             _link_tree(old, site / SEARCH_BUNDLE)
         return Indexed(bundle_stamps(site), has_run=False)
-    problem = _run_pagefind(site, out_dir)
-    if problem is not None:
-        return Indexed(bundle_stamps(site), has_run=False, problems=(problem,))
+    made = _run_pagefind(site, out_dir, started or (lambda process: None))
+    if made is not True:
+        problems = (made,) if isinstance(made, Problem) else ()
+        return Indexed(bundle_stamps(site), has_run=False, problems=problems)
     cache.put("search", "pages", pages)
     return Indexed(bundle_stamps(site), has_run=True)
 
@@ -80,8 +86,9 @@ def bundle_stamps(site: Path) -> dict[str, Stamp]:
     return dict(sorted(found.items()))
 
 
-def _run_pagefind(site: Path, out_dir: Path) -> Problem | None:
-    """Index into a folder beside the output, then put the whole bundle in place of the old."""
+def _run_pagefind(site: Path, out_dir: Path, started: Started) -> Problem | bool:
+    """Index into a folder beside the output, then put the whole bundle in place of the old;
+    True once done, False when the process was stopped."""
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
@@ -97,10 +104,16 @@ def _run_pagefind(site: Path, out_dir: Path) -> Problem | None:
         made = scratch / "bundle"
         command = [str(program), "--site", str(site), "--output-path", str(made), "--silent"]
         command += ["--exclude-selectors", EDITORS_IGNORE]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode != 0 or not (made / _ENTRY).is_file():
-            said = (done.stderr or done.stdout).strip().splitlines()
-            message = _FAILED.format(said[-1] if said else f"exit status {done.returncode}")
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        started(process)
+        output, errors = process.communicate()
+        if process.returncode < 0:  # stopped by a signal: by the caller
+            return False
+        if process.returncode != 0 or not (made / _ENTRY).is_file():
+            said = (errors or output).strip().splitlines()
+            message = _FAILED.format(said[-1] if said else f"exit status {process.returncode}")
             return Problem(Position(SEARCH_BUNDLE), message, _HINT, "warning")
         _sort_entry(made / _ENTRY)
         _keep_unchanged(made, out_dir / SEARCH_BUNDLE)
@@ -110,7 +123,7 @@ def _run_pagefind(site: Path, out_dir: Path) -> Problem | None:
         made.rename(bundle)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return None
+    return True
 
 
 def _sort_entry(entry: Path) -> None:

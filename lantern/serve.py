@@ -20,6 +20,7 @@ import logging
 import mimetypes
 import signal
 import socket
+import subprocess
 import time
 import traceback
 from collections.abc import Callable
@@ -69,6 +70,7 @@ class Preview:
         self._last_good: Previous | None = None
         self._changed: set[str] = set()  # files changed since the last good build
         self._stamps: dict[str, tuple[int, int]] = {}  # the last good build's output files
+        self._indexer: subprocess.Popen[str] | None = None  # Pagefind, while it runs
 
     def build(self, changed: list[str] | None = None) -> Outcome:
         """Build; `changed` names the files changed since the last call (None: unknown)."""
@@ -103,12 +105,21 @@ class Preview:
         return outcome
 
     def index_search(self) -> Indexed:
-        """Make the search index of the last good build, when its pages changed. Pagefind
-        indexes the whole site every time (3.6 s for 2,000 articles): the preview runs it after
-        the pages have reloaded, and only when no edit is waiting, so an edit shows as fast
-        as without search, and the search page finds it a moment later."""
+        """Make the search index of the last good build, when its pages changed: the server
+        asks once the pages have reloaded, as Pagefind indexes the whole site (see README)."""
         memo.use(self._cache)  # the cache keeps which pages the index was made of
-        return update_index(self.out_dir, self._stamps, self.out_dir)
+        try:
+            return update_index(self.out_dir, self._stamps, self.out_dir, self._set_indexer)
+        finally:
+            self._indexer = None
+
+    def _set_indexer(self, process: subprocess.Popen[str]) -> None:
+        self._indexer = process
+
+    def stop_indexing(self) -> None:
+        """From another thread: stop the index being made (an edit came); the old one stays."""
+        if (indexer := self._indexer) is not None:
+            indexer.terminate()  # does nothing to a process that has ended
 
     def save_cache(self) -> None:
         """Leave all the preview knows for the next build on the command line: after a patched
@@ -134,6 +145,7 @@ class Server:
         self.origins = {f"{name}:{port}" for name in names}
         self._pending: list[str] = []
         self._building = False
+        self._indexing = False
 
     def application(self) -> web.Application:
         this: dict[str, Any] = {"server": self}
@@ -156,6 +168,8 @@ class Server:
         self._pending += names
         if not self._building:
             self._start_build()
+        elif self._indexing:
+            self.preview.stop_indexing()  # the edit first: the index is made again after it
 
     def _start_build(self) -> None:
         assert self.loop is not None
@@ -186,17 +200,17 @@ class Server:
 
     def _start_index(self) -> None:
         assert self.loop is not None
-        self._building = True
+        self._building = self._indexing = True
         started = time.perf_counter()
         future = self.loop.run_in_executor(self._builder, self.preview.index_search)
         self.loop.add_future(future, lambda done: self._indexed(done, started))
 
     def _indexed(self, done: Any, started: float) -> None:
-        self._building = False
+        self._building = self._indexing = False
         indexed = done.result()
         if indexed.has_run:
-            when = dt.datetime.now().strftime("%H:%M:%S")
-            self.say(f"{when} search index made in {time.perf_counter() - started:.2f} s")
+            seconds = time.perf_counter() - started
+            self.say(f"{dt.datetime.now():%H:%M:%S} search index made in {seconds:.2f} s")
         for problem in indexed.problems:
             self.say(f"  {problem}")
         if self._pending:

@@ -296,3 +296,22 @@ def test_the_frame_and_blocks_marked_no_search_stay_out_of_the_index(
     assert b"no trackers" not in text  # the footer's promise, on every page
     assert b"Skip to main content" not in text and b"Someone watching?" not in text
     assert b"Get help now" not in text  # the help bar
+
+
+def test_a_stopped_indexer_leaves_the_old_index_and_runs_again_next_time(
+    make_site: Callable[..., Path], build: Callable[..., Built]
+) -> None:
+    needs_pagefind()
+    from lantern import memo
+    from lantern.search import update_index
+    from lantern.uptodate import output_stamps
+
+    built = build(make_site())
+    entry_before = (built.out / "pagefind" / "pagefind-entry.json").read_bytes()
+    memo.use(memo.Memo())  # a cache that knows no index: the pages look new
+    stamps = {name: (size, mtime) for name, (size, mtime) in output_stamps(built.out).items()}
+    stopped = update_index(built.out, stamps, built.out, lambda process: process.kill())
+    assert not stopped.has_run and stopped.problems == ()
+    assert (built.out / "pagefind" / "pagefind-entry.json").read_bytes() == entry_before
+    assert [p for p in built.out.parent.iterdir() if ".search-" in p.name] == []
+    assert update_index(built.out, stamps, built.out).has_run
