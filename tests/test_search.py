@@ -315,3 +315,10 @@ def test_a_stopped_indexer_leaves_the_old_index_and_runs_again_next_time(
     assert (built.out / "pagefind" / "pagefind-entry.json").read_bytes() == entry_before
     assert [p for p in built.out.parent.iterdir() if ".search-" in p.name] == []
     assert update_index(built.out, stamps, built.out).has_run
+
+
+@pytest.mark.browser
+def test_searching_finds_a_fact_sheet(open_page: Callable[..., Any]) -> None:
+    needs_pagefind()
+    _, found = search(open_page, "en", "Department of Children and Families")
+    assert "/en/facts/ct-dcf-2021/" in found, found

@@ -38,7 +38,7 @@
   function item(data) {
     var entry = document.createElement('li');
     entry.className = 'article-item';
-    var title = document.createElement('h3');
+    var title = document.createElement('h2');
     title.className = 'article-item__title';
     var link = document.createElement('a');
     link.href = data.url;
