@@ -2,7 +2,7 @@
 carries a digest of its bytes, lantern.3f9a1c2b.css: a file's name changes whenever its bytes do,
 so hosts may let browsers keep it for a year (the immutable rule of templates/_headers).
 
-A stylesheet's url() references to other files of static/ are rewritten to their new names first,
+A stylesheet loses its comments, and its url() references to other files of static/ are rewritten to their new names first,
 and its own name is the digest of the rewritten bytes: an edited icon renames the stylesheets
 that show it too. (An `@import "x.css"` written without url() is left as it is: write
 `@import url(x.css)`.) The rewritten stylesheets are kept in the build cache, named as
@@ -19,11 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lantern.routes import ASSETS, fingerprinted_path
+from lantern.routes import ASSETS, Routes, fingerprinted_path
 
 STORE = "assets"  # inside SITE/.lantern-cache/: the rewritten stylesheets
 # CSS Syntax Level 3, 4.3.6: url( with or without quotes; data: and other sites' URLs stay.
 _URL = re.compile(rb"""url\(\s*(["']?)([^"'()\s]+)\1\s*\)""")
+# A comment, or a string (kept: "/*" may stand in one), per CSS Syntax Level 3, 4.3.2 and 4.3.5.
+_COMMENT_OR_STRING = re.compile(rb"""/\*.*?\*/|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')""", re.S)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ def fingerprint(static: tuple[tuple[str, Path], ...], store: Path | None) -> Fin
         if path not in names:
             data = sources[path].read_bytes()
             if path.endswith(".css"):
+                data = _without_comments(data)
                 data = _rewritten(path, data, lambda found: _known(found, visiting | {path}))
                 made[path] = data
             names[path] = fingerprinted_path(path, hashlib.sha256(data).hexdigest()[:8])
@@ -79,6 +82,12 @@ def is_complete(copies: tuple[tuple[str, Path], ...]) -> bool:
     )
 
 
+def _without_comments(data: bytes) -> bytes:
+    """A stylesheet without its comments: they are for the theme's readers, and every page's
+    reader would download them (a tenth of lantern.css)."""
+    return _COMMENT_OR_STRING.sub(lambda match: match[1] or b"", data)
+
+
 def _rewritten(path: str, data: bytes, name_of: Callable[[str], str | None]) -> bytes:
     """A stylesheet with each url() to a file of static/ naming its fingerprinted name."""
     folder = posixpath.dirname(path)
@@ -106,3 +115,24 @@ def _stored(store: Path, name: str, data: bytes) -> Path:
         temporary.write_bytes(data)
         temporary.replace(target)  # a build running beside this one never reads half a file
     return target
+
+
+def short_cache_paths(routes: Routes) -> tuple[str, ...]:
+    """URL patterns that together match every output file outside static/ and none in it.
+
+    Hosts join the values of a header that two matching rules give (Cloudflare Pages), so the
+    short Cache-Control of pages must not also match a fingerprinted file: one rule per folder
+    and per file at the top, never "*".
+    """
+    found: set[str] = set()
+    for file in (*(route.file for route in routes), *(path for path, _ in routes.static)):
+        top, slash, _ = file.partition("/")
+        if file == "_headers" or top + slash == ASSETS:
+            continue
+        if slash:
+            found.add(top + "/*")
+        elif file == "index.html":
+            found.update(("", file))  # the root is asked for as "/"
+        else:
+            found.add(file)
+    return tuple(sorted(found))

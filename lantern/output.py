@@ -105,6 +105,17 @@ class Staging:
         written: dict[str, Stamp],
     ) -> Written:
         """Link the `kept` old files in, copy the static ones, and swap the folders."""
+        result = self.fill(copies, kept, written)
+        self.swap()
+        return result
+
+    def fill(
+        self,
+        copies: tuple[tuple[str, Path], ...],
+        kept: Iterable[str],
+        written: dict[str, Stamp],
+    ) -> Written:
+        """Link the `kept` old files in and copy the static ones: the new site is complete."""
         result = Written(dict(written), changed=sorted(written))
         for relative in sorted(kept):
             if not _keep(self.out_dir, self.path, relative):
@@ -117,9 +128,12 @@ class Staging:
                 result.changed.append(relative)
             result.stamps[relative] = _stamp(self.path / relative)
         result.stamps = dict(sorted(result.stamps.items()))  # as a walk of the folder would list
+        return result
+
+    def swap(self) -> None:
+        """Put the complete new site in the old one's place."""
         self.path.chmod(0o755)
         _swap(self.path, self.out_dir)
-        return result
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
@@ -294,8 +308,9 @@ def _exchange(first: Path, second: Path) -> bool:
 
 # What a build leaves beside the output folder while it runs, named .OUT.KIND-PID-...:
 # "staging" the new site (or, once swapped, the old one), "update" one file at a time on its
-# way into the output, "old" the old site during a swap in two steps.
-_KINDS = ("staging", "update", "old")
+# way into the output, "old" the old site during a swap in two steps, "search" a search index
+# being made (lantern/search.py).
+_KINDS = ("staging", "update", "old", "search")
 
 
 def _beside(out_dir: Path, kind: str) -> Path:

@@ -22,6 +22,7 @@ from lantern.parallel import Record, render_changed, stale_count
 from lantern.patch import Previous, patched
 from lantern.render import environment, prepare_for_workers
 from lantern.routes import Routes, collect_static, plan
+from lantern.search import NOT_INDEXED, search_parts, update_index
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "templates"
 
@@ -37,6 +38,7 @@ class BuildResult:
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # every output file's
     state: Previous | None = None  # for the next build in this process
     patched: bool = False  # whether it patched the previous build (articles' text alone changed)
+    indexed: bool = False  # whether Pagefind indexed the site again (its pages changed)
 
 
 def build(
@@ -48,6 +50,7 @@ def build(
     cache: memo.Memo | None = None,
     previous: Previous | None = None,
     changed: tuple[str, ...] = (),
+    index: bool = True,
 ) -> BuildResult:
     """Read, check, plan, render and write a site; raises ProblemsFound on content errors.
 
@@ -56,7 +59,8 @@ def build(
     builds (the preview) passes it as `cache`; it is then neither read nor saved here, and
     `memo.current().successor()` is the cache for the next build. It may also pass the last
     good build's `state` as `previous`, with the files `changed` since: an edit of articles'
-    text alone then patches that build instead of reading everything again.
+    text alone then patches that build instead of reading everything again. Without `index`,
+    the search index is left as it is (the preview makes it once the pages are shown).
     """
     cache_dir, code = site_dir / memo.CACHE_DIR, memo.code_version()
     if cache is not None:
@@ -68,7 +72,8 @@ def build(
     target = (out_dir or site_dir / config.output_dir).resolve()
     try:
         made = _patched(site_dir, options, target, previous, changed) if previous else None
-        return _write(site_dir, target, made or _read(site_dir, config, options, target, code))
+        made = made or _read(site_dir, config, options, target, code)
+        return _write(site_dir, target, made, index)
     finally:
         if cache is None:
             save_cache(site_dir)
@@ -189,7 +194,7 @@ def _read(
     return _Made(site, routes, keys, maker, problems.unique(), old, before, make_keys=later)
 
 
-def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
+def _write(site_dir: Path, target: Path, made: _Made, index: bool = True) -> BuildResult:
     """Render what changed and bring the output folder up to date."""
     routes, keys, old, suspects = made.routes, made.keys, made.old, made.suspects
     candidates = routes if suspects is None else [r for r in routes if r.file in suspects]
@@ -208,11 +213,19 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
             suspects,
             meanwhile=made.make_keys,
         )
+        # The search index is made from the written pages: beside them, before a new site
+        # takes the old one's place, so that the two always go together.
+        parts = search_parts(routes)
         if staging is None:
             kept = {file: old[file].stamp for file in rendered.kept}
             written = update_site(rendered.files, routes.static, target, kept, made.before)
+            searched = update_index(target, written.stamps, target, parts) if index else NOT_INDEXED
         else:
-            written = staging.finish(routes.static, rendered.kept, rendered.written)
+            written = staging.fill(routes.static, rendered.kept, rendered.written)
+            searched = (
+                update_index(staging.path, written.stamps, target, parts) if index else NOT_INDEXED
+            )
+            staging.swap()
     except BaseException:
         if staging is not None:
             staging.discard()
@@ -232,14 +245,15 @@ def _write(site_dir: Path, target: Path, made: _Made) -> BuildResult:
     )
     return BuildResult(
         target,
-        written.count,
-        made.warnings,
-        tuple(written.changed),
+        written.count + len(searched.stamps),
+        made.warnings + searched.problems,
+        tuple(written.changed) + (tuple(searched.stamps) if searched.has_run else ()),
         made.site.today,
         made.site.config.timezone,
-        written.stamps,
+        {**written.stamps, **searched.stamps},  # the bundle too: the output is all this
         state,
         suspects is not None,
+        searched.has_run,
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from lantern import bidi, charts, event_views, i18n, linked_data, memo, views
+from lantern import assets, bidi, charts, event_views, i18n, linked_data, memo, views
 from lantern.areas import area_label
 from lantern.artifacts import import_libraries, render_file
 from lantern.charts import Bar
@@ -42,10 +42,11 @@ from lantern.routes import (
     media_path,
     page_path,
     record_path,
+    search_path,
     section_path,
-    short_cache_paths,
     tag_path,
 )
+from lantern.search import INDEXED_KINDS, search_parts
 from lantern.shortcodes import find_shortcodes
 
 
@@ -115,6 +116,15 @@ CONTENT_SECURITY_POLICY = Markup(
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
     " object-src 'none'; base-uri 'none'; form-action 'self'"
 )
+
+# Pagefind's search runs in WebAssembly, which a policy allows only with 'wasm-unsafe-eval'
+# (CSP Level 3): the search pages alone get it; it still allows no inline script and no eval().
+SEARCH_CONTENT_SECURITY_POLICY = Markup(
+    str(CONTENT_SECURITY_POLICY).replace(
+        "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
+    )
+)
+
 
 TEMPLATE_HINT = (
     "check the template's {% %} and {{ }} tags against the default theme's; delete your copy in"
@@ -213,7 +223,17 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         ),
         "lang_of": lambda tag: bidi.language_attributes(tag, lang),
         "url": url,
-        "content_security_policy": CONTENT_SECURITY_POLICY,
+        "content_security_policy": (
+            SEARCH_CONTENT_SECURITY_POLICY if route.kind == "search" else CONTENT_SECURITY_POLICY
+        ),
+        "search_content_security_policy": SEARCH_CONTENT_SECURITY_POLICY,
+        "is_indexed": route.kind in INDEXED_KINDS,
+        "search_path": search_path(lang),
+        "search_parts": [
+            url(part) for part in search_parts(routes) if part.startswith(f"pagefind/{lang}-")
+        ]
+        if route.kind == "search"
+        else [],
         "absolute": lambda path: config.base_url + path,
         "date": lambda day, style="long": i18n.format_date(day, lang, style),
         "language_name": lambda tag: i18n.language_name(tag, lang),
@@ -230,7 +250,7 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
         "safety_path": safety_path(site, lang),
         "rel": _rel,
         "build_date": site.today,
-        "cache_paths": short_cache_paths(routes) if route.kind == "headers" else (),
+        "cache_paths": assets.short_cache_paths(routes) if route.kind == "headers" else (),
         "sitemap": [r for r in routes if r.file.endswith(".html") and r.kind != "404"]
         if route.kind == "sitemap"
         else [],

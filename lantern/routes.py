@@ -36,7 +36,7 @@ class Route:
     """One output file: where it goes, what it shows and how it relates to its translations."""
 
     path: str  # URL path, "" for the root, "en/articles/slug/" or "en/feed.xml"
-    kind: str  # chooser, home, article, articles, tag, page, 404, feed, sitemap, robots, headers
+    kind: str  # chooser, home, article, articles, tag, page, search, 404, feed, ...
     template: str
     lang: str = ""  # "" for language-neutral files
     alternates: tuple[Link, ...] = ()  # real translations, this route included, in site order
@@ -95,6 +95,14 @@ def tag_slug(tag: str) -> str:
     return slug or "tag-" + hashlib.sha1(tag.encode()).hexdigest()[:8]
 
 
+def search_path(lang: str) -> str:
+    return f"{lang}/search/"
+
+
+# Pagefind's bundles, written after the pages (lantern/search.py) and loaded by the search page.
+SEARCH_BUNDLE = "pagefind/"
+
+
 def section_path(lang: str, section: str) -> str:
     return f"{lang}/{section}/"
 
@@ -134,27 +142,6 @@ def asset_path(routes: Routes, name: str) -> str:
         return routes.assets[ASSETS + name]
     except KeyError:
         raise LookupError(f"there is no file {ASSETS}{name} in the theme") from None
-
-
-def short_cache_paths(routes: Routes) -> tuple[str, ...]:
-    """URL patterns that together match every output file outside static/ and none in it.
-
-    Hosts join the values of a header that two matching rules give (Cloudflare Pages), so the
-    short Cache-Control of pages must not also match a fingerprinted file: one rule per folder
-    and per file at the top, never "*".
-    """
-    found: set[str] = set()
-    for file in (*(route.file for route in routes), *(path for path, _ in routes.static)):
-        top, slash, _ = file.partition("/")
-        if file == "_headers" or top + slash == ASSETS:
-            continue
-        if slash:
-            found.add(top + "/*")
-        elif file == "index.html":
-            found.update(("", file))  # the root is asked for as "/"
-        else:
-            found.add(file)
-    return tuple(sorted(found))
 
 
 def plan(
@@ -269,6 +256,19 @@ def _language_routes(site: Site, lang: str) -> list[Route]:
             links = tuple(Link(other, section_path(other, section)) for other in languages)
             path = section_path(lang, section)
             routes.append(Route(path, kind, f"{kind}.html", lang, links, links[0].path, links))
+    search_links = tuple(Link(other, search_path(other)) for other in languages)
+    routes.append(
+        Route(
+            search_path(lang),
+            "search",
+            "search.html",
+            lang,
+            search_links,
+            search_links[0].path,
+            search_links,
+            listing=listing,  # the list shown without JavaScript
+        )
+    )
     own = tuple(a for a in site.articles if a.lang == lang)
     routes.append(Route(f"{lang}/feed.xml", "feed", "feed.xml", lang, listing=own[:FEED_ENTRIES]))
     return routes

@@ -20,6 +20,7 @@ import logging
 import mimetypes
 import signal
 import socket
+import subprocess
 import time
 import traceback
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from lantern.model import BuildOptions
 from lantern.patch import Previous
 from lantern.pipeline import DEFAULT_THEME, build
 from lantern.preview_pages import resolve, versioned, with_preview
+from lantern.search import Indexed, search_parts, update_index
 from lantern.watch import Watcher
 
 PREVIEW_DIR = "preview"  # inside SITE/.lantern-cache/: the preview never touches the real output
@@ -67,6 +69,8 @@ class Preview:
         self._cache = memo.load(self.site_dir / memo.CACHE_DIR, memo.code_version())
         self._last_good: Previous | None = None
         self._changed: set[str] = set()  # files changed since the last good build
+        self._stamps: dict[str, tuple[int, int]] = {}  # the last good build's output files
+        self._indexers: list[subprocess.Popen[str]] = []  # Pagefind's, while they run
 
     def build(self, changed: list[str] | None = None) -> Outcome:
         """Build; `changed` names the files changed since the last call (None: unknown)."""
@@ -83,6 +87,7 @@ class Preview:
                 cache=self._cache,
                 previous=self._last_good,
                 changed=tuple(sorted(self._changed)),
+                index=False,  # made after the pages are shown: see index_search
             )
         except ProblemsFound as found:
             outcome = Outcome(found.problems, seconds=time.perf_counter() - started)
@@ -95,8 +100,26 @@ class Preview:
                 memo.current().everything() if result.patched else memo.current().successor()
             )
             self._last_good, self._changed = result.state, set()
+            self._stamps = result.stamps
         self.outcome = outcome
         return outcome
+
+    def index_search(self) -> Indexed:
+        """Make the search index of the last good build, when its pages changed: the server
+        asks once the pages have reloaded, so that an edit shows at once."""
+        memo.use(self._cache)  # the cache keeps which pages the index was made of
+        try:
+            parts = search_parts(self._last_good.routes) if self._last_good else {}
+            return update_index(
+                self.out_dir, self._stamps, self.out_dir, parts, self._indexers.append
+            )
+        finally:
+            self._indexers = []
+
+    def stop_indexing(self) -> None:
+        """From another thread: stop the index being made (an edit came); the old one stays."""
+        for indexer in list(self._indexers):
+            indexer.terminate()  # does nothing to a process that has ended
 
     def save_cache(self) -> None:
         """Leave all the preview knows for the next build on the command line: after a patched
@@ -122,6 +145,7 @@ class Server:
         self.origins = {f"{name}:{port}" for name in names}
         self._pending: list[str] = []
         self._building = False
+        self._indexing = False
 
     def application(self) -> web.Application:
         this: dict[str, Any] = {"server": self}
@@ -144,6 +168,8 @@ class Server:
         self._pending += names
         if not self._building:
             self._start_build()
+        elif self._indexing:
+            self.preview.stop_indexing()  # the edit first: the index is made again after it
 
     def _start_build(self) -> None:
         assert self.loop is not None
@@ -162,6 +188,31 @@ class Server:
         else:
             report(names, outcome, self.say)
             _reload_pages()
+        if self._pending:
+            self._start_build()
+        elif not self.preview.outcome.problems:
+            self._start_index()
+
+    def after_first_build(self) -> None:
+        """The first build's index, unless an edit came meanwhile: its build indexes after."""
+        if not self._building and not self.preview.outcome.problems:
+            self._start_index()
+
+    def _start_index(self) -> None:
+        assert self.loop is not None
+        self._building = self._indexing = True
+        started = time.perf_counter()
+        future = self.loop.run_in_executor(self._builder, self.preview.index_search)
+        self.loop.add_future(future, lambda done: self._indexed(done, started))
+
+    def _indexed(self, done: Any, started: float) -> None:
+        self._building = self._indexing = False
+        indexed = done.result()
+        if indexed.has_run:
+            seconds = time.perf_counter() - started
+            self.say(f"{dt.datetime.now():%H:%M:%S} search index made in {seconds:.2f} s")
+        for problem in indexed.problems:
+            self.say(f"  {problem}")
         if self._pending:
             self._start_build()
 
@@ -316,6 +367,7 @@ def serve(site_dir: Path, options: BuildOptions, host: str, port: int, say: Say)
         return 2
     signal.signal(signal.SIGTERM, lambda *_: loop.add_callback_from_signal(loop.stop))
     announce(host, port, say)
+    loop.add_callback(server.after_first_build)
     try:
         loop.start()
     except KeyboardInterrupt:

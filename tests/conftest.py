@@ -163,6 +163,7 @@ PAGE_TYPES: dict[str, tuple[str, ...]] = {
         "ar/events/facilitator-training-2027/",
     ),
     "campaigns": ("en/campaigns/", "es/campaigns/", "ar/campaigns/"),
+    "search": ("en/search/", "es/search/", "ar/search/"),
     "campaign": (
         "en/campaigns/prevention-month-2027/",
         "es/campaigns/prevention-month-2027/",

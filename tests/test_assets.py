@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from lantern.assets import fingerprint
-from lantern.routes import Route, Routes, fingerprinted_path, short_cache_paths
+from lantern.assets import fingerprint, short_cache_paths
+from lantern.routes import Route, Routes, fingerprinted_path
 
 
 def short_digest(data: bytes) -> str:
@@ -56,6 +56,19 @@ def test_stylesheets_name_the_new_names_of_what_they_load(tmp_path: Path) -> Non
     assert fingerprint(static, None).names == found.names  # build.py check: names, no writing
     icon.write_bytes(b"<svg></svg>")
     assert fingerprint(static, None).names["static/site.css"] != found.names["static/site.css"]
+
+
+def test_stylesheets_are_published_without_their_comments(tmp_path: Path) -> None:
+    css = tmp_path / "site.css"
+    css.write_bytes(
+        b'/* The theme. */\na{color:red}/* one\nand two */b{content:"/* kept */"}'
+        b"i{content:'it\\'s /* kept */'}\n"
+    )
+    found = fingerprint((("static/site.css", css),), tmp_path / "store")
+    (stored,) = [source for _, source in found.copies]
+    assert stored.read_bytes() == (
+        b"\na{color:red}b{content:\"/* kept */\"}i{content:'it\\'s /* kept */'}\n"
+    )
 
 
 def test_short_caching_rules_cover_everything_but_static_and_the_headers_file(

@@ -121,7 +121,14 @@ def test_an_article_edit_rewrites_only_what_shows_it(
     )
     assert build(sites, out=out).status == 0
     rewritten = sorted(f for f in tree(out) if (out / f).stat().st_mtime_ns != stamps.get(f))
-    assert rewritten == ["en/articles/hello/index.html", "en/feed.xml"]  # the feed has the text
+    pages = [f for f in rewritten if not f.startswith("pagefind/")]
+    assert pages == ["en/articles/hello/index.html", "en/feed.xml"]  # the feed has the text
+    # The English part of the search index is made again; its unchanged files are kept, and
+    # the Spanish part is left alone.
+    assert "pagefind/en-0/pagefind-entry.json" in rewritten
+    assert "pagefind/en-0/pagefind.js" not in rewritten
+    assert "pagefind/en-0/wasm.en.pagefind" not in rewritten
+    assert [f for f in rewritten if f.startswith("pagefind/es-")] == []
 
 
 def test_a_title_edit_rewrites_the_lists_and_feeds_that_show_it(

@@ -44,7 +44,7 @@ def test_the_example_has_no_errors_and_writes_nothing(
     status, out, _ = check(example_copy, capsys)
     assert status == 0
     assert out.rstrip().endswith("0 error(s), 14 warning(s).")
-    assert "  es: 99.8% translated (438 of 439: articles 8 of 9," in out
+    assert "  es: 99.8% translated (439 of 440: articles 8 of 9," in out
     assert (
         "articles 1 of 9, pages 3 of 3, fact sheet fields 57 of 77, hotline fields 25 of 25,"
         " event fields 0 of 35, campaign fields 112 of 112,"
@@ -73,11 +73,11 @@ def test_the_translation_report_lists_a_removed_file_and_a_removed_field(
     assert len(missing) == 3
     assert spanish["translated"] == spanish["total"] - 3
     assert spanish["by_kind"]["article"] == {"total": 9, "translated": 7}
-    assert json.loads(out)["translations"]["en"]["translated"] == 437  # English is as it was
+    assert json.loads(out)["translations"]["en"]["translated"] == 438  # English is as it was
 
     status, text, _ = check(example_copy, capsys)
     assert "    event    content/events/spring-gala-2027.yaml title" in text
-    assert "  es: 99.3% translated (436 of 439: articles 7 of 9," in text
+    assert "  es: 99.3% translated (437 of 440: articles 7 of 9," in text
 
 
 def test_links_to_missing_pages_and_images_without_alt_text(

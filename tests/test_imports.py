@@ -53,7 +53,7 @@ ALLOWED = {
         "translate",
         "yamlfile",
     },
-    "serve": {"errors", "memo", "model", "patch", "pipeline", "preview_pages", "watch"},
+    "serve": {"errors", "memo", "model", "patch", "pipeline", "preview_pages", "search", "watch"},
     "preview_pages": {"errors"},
     "patch": {
         "depends",
@@ -85,8 +85,10 @@ ALLOWED = {
         "memo",
         "depends",
         "parallel",
+        "search",
         "warm",
     },
+    "search": {"errors", "memo", "routes"},
     "warm": {
         "content",
         "errors",
@@ -139,6 +141,8 @@ ALLOWED = {
         "event_views",
         "memo",
         "menu",
+        "assets",
+        "search",
     },
     "menu": {"model", "routes"},
     "event_views": {
