@@ -42,6 +42,7 @@ def preview(make_site: Callable[..., Path]) -> Preview:
     site = make_site()
     built = Preview(site, BuildOptions(today=dt.date.fromisoformat(TODAY)))
     assert built.build().problems == ()
+    built.index_search()  # as the server does once the pages are shown
     return built
 
 
@@ -51,6 +52,7 @@ def edit(preview: Preview, name: str, change: Callable[[str], str]) -> bool:
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
     outcome = preview.build([name])
     assert outcome.problems == ()
+    preview.index_search()
     return outcome.patched
 
 
@@ -90,6 +92,7 @@ def test_after_a_failed_build_the_next_good_one_takes_in_every_change(
     assert preview.build([HELLO]).problems
     path.write_text(good.replace("Some *text*", "Some *fixed text*"), encoding="utf-8")
     assert preview.build([HELLO]).problems == ()
+    preview.index_search()
     clean = clean_build(preview.site_dir, tmp_path, "fixed", capsys)
     assert tree(preview.out_dir) == tree(clean)
     assert b"fixed text" in (preview.out_dir / "en/articles/hello/index.html").read_bytes()
