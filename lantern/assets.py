@@ -7,6 +7,10 @@ and its own name is the digest of the rewritten bytes: an edited icon renames th
 that show it too. (An `@import "x.css"` written without url() is left as it is: write
 `@import url(x.css)`.) The rewritten stylesheets are kept in the build cache, named as
 published, and copied from there like any other file.
+
+The content's media (content/media/) are published twice: under their own names in media/, for
+the links editors write by hand, and under digest names in static/media/, which every image,
+still and download a template shows uses, so they too are kept a year.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from pathlib import Path
 from lantern.routes import ASSETS, Routes, fingerprinted_path
 
 STORE = "assets"  # inside SITE/.lantern-cache/: the rewritten stylesheets
+# content/media/, published as media/ under its own names (editors link to those by hand), and
+# again as static/media/ under names that carry digests, which the templates show.
+MEDIA = "media/"
 # CSS Syntax Level 3, 4.3.6: url( with or without quotes; data: and other sites' URLs stay.
 _URL = re.compile(rb"""url\(\s*(["']?)([^"'()\s]+)\1\s*\)""")
 # A comment, or a string (kept: "/*" may stand in one), per CSS Syntax Level 3, 4.3.2 and 4.3.5.
@@ -68,6 +75,11 @@ def fingerprint(static: tuple[tuple[str, Path], ...], store: Path | None) -> Fin
         elif path in made and store is not None:
             copies.append((names[path], _stored(store, names[path], made[path])))
         else:
+            copies.append((names[path], source))
+    for path, source in static:
+        if path.startswith(MEDIA):  # also under static/, named by its bytes, for the templates
+            digest = hashlib.sha256(source.read_bytes()).hexdigest()[:8]
+            names[path] = fingerprinted_path(ASSETS + path, digest)
             copies.append((names[path], source))
     return Fingerprinted(tuple(sorted(copies)), names)
 

@@ -200,8 +200,11 @@ def _context(site: Site, routes: Routes, route: Route) -> dict[str, Any]:
             return Markup(f"<span{other_lang(shown.lang)}>{escape(shown.text)}</span>")
         return Markup(escape(shown.text))
 
+    published = routes.assets
+
     def url(path: str) -> str:
-        return config.base_path + path
+        """A path of the site as linked: a file named by its bytes under that name."""
+        return config.base_path + published.get(path, path)
 
     return {
         "site": site,
