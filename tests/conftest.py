@@ -83,6 +83,15 @@ class Built:
         return sorted(self.out.rglob("*.html"))
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder, by its path there, with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def errors_in(built: Built) -> list[str]:
     """The error lines a build printed (warnings left out)."""
     return [line for line in built.stderr.splitlines() if ": error: " in line]

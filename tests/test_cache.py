@@ -19,7 +19,7 @@ import pytest
 from lantern import memo
 from lantern.cli import main
 from lantern.memo import CACHE_DIR
-from tests.conftest import REPO, TODAY, Built
+from tests.conftest import REPO, TODAY, Built, tree
 
 FACTS = """\
 title: Hotline figures
@@ -34,12 +34,6 @@ facts:
     caveat: Counts contacts to the hotline, not how common trafficking is.
 """
 WITH_FACT = "\n{{< fact hotline/family-member >}}\n"
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
 
 
 def edit(site: Path, relative: str, change: Callable[[str], str] | None) -> None:

@@ -40,7 +40,7 @@ from pathlib import Path
 import pytest
 
 from lantern import memo
-from tests.conftest import REPO, SITES, TODAY
+from tests.conftest import REPO, SITES, TODAY, tree
 
 ARTICLES = 100  # about 180 files: a full build renders them in worker processes
 UPDATED_ARTICLES = 60  # fewer: an update in place is written by the main process alone
@@ -52,12 +52,6 @@ LONG_STEP = 0.005  # while it renders a whole site, in about a second
 ATTEMPTS = 3  # builds to try, when the moment to kill one went by between two looks
 BROKEN_EVERY = 1  # after every kill, a build of a broken site first: it must change nothing
 LANDED: collections.Counter[str] = collections.Counter()  # where the kills landed, for -s runs
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
 
 
 def folders(folder: Path) -> set[str]:

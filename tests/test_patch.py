@@ -16,16 +16,10 @@ from lantern.cli import main
 from lantern.memo import CACHE_DIR
 from lantern.model import BuildOptions
 from lantern.serve import Preview
-from tests.conftest import TODAY
+from tests.conftest import TODAY, tree
 
 HELLO = "content/articles/hello.en.md"
 HOLA = "content/articles/hello.es.md"
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
 
 
 def clean_build(site: Path, tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> Path:

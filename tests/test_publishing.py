@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from lxml import html
 
-from tests.conftest import REPO, Built
+from tests.conftest import REPO, Built, tree
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
@@ -267,12 +267,6 @@ def test_media_are_linked_by_their_bytes_and_kept_under_their_own_names_too(
     again = build(site)
     (edited,) = again.page("en/events/training/").xpath("//figure//img/@src")
     assert edited != shown and b"17" in (again.out / edited.lstrip("/")).read_bytes()
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
 
 
 # ------------------------------------------------------------------ docs/publishing.md's recipes

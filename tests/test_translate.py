@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po, write_po
 from lxml import html
 
 from lantern.cli import main
-from tests.conftest import REPO, TODAY
+from tests.conftest import REPO, TODAY, tree
 
 TRANSLATED_DAY = "2028-01-05"  # every article of the example is published by then
 ARTICLE = "content/articles/what-is-human-trafficking"
@@ -65,14 +65,6 @@ def marker(number: int, context: str, source: str) -> str:
     """A recognisable Arabic translation; a body keeps two paragraphs."""
     text = f"ترجمة {number}"
     return f"{text}\n\nفقرة ثانية {number}." if context.endswith(":body") else text
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def round_trip(site: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
