@@ -7,7 +7,7 @@ import datetime as dt
 from lantern import charts, memo
 from lantern.i18n import direction
 from lantern.model import Campaign, Event, Fact, Site
-from lantern.routes import Route, record_path
+from lantern.routes import Route, is_share_preview, record_path
 from lantern.share_images import ShareCard, preview, share_image
 
 
@@ -31,9 +31,18 @@ def render_file(site: Site, route: Route) -> bytes:
     key = memo.digest("share image", repr(card))
     cache = memo.current()
     png = cache.get_or_make("share image", key, lambda: share_image(card))
-    if route.path.endswith("-small.png"):
+    if is_share_preview(route.path):
         return cache.get_or_make("share preview", key, lambda: preview(png))
     return png
+
+
+def share_digest(site: Site, campaign: Campaign, index: int, lang: str) -> str:
+    """What the share image of a campaign's post draws, in a few letters: the name of the copy
+    the page shows, which changes with it (and with a new version of the drawing code)."""
+    fact = site.fact(campaign.social_posts[index].fact)
+    assert fact is not None, "the campaign loader checked every fact reference"
+    card = share_card(site, campaign, fact, lang)
+    return memo.digest("share image", repr(card), memo.code_version())[:8]
 
 
 def share_card(site: Site, campaign: Campaign, fact: Fact, lang: str) -> ShareCard:

@@ -12,10 +12,12 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from lantern.artifacts import share_digest
 from lantern.assets import fingerprint
 from lantern.config import config_file, load_config
 from lantern.content import markdown_texts, read_all
@@ -99,7 +101,7 @@ def check_site(
     if not any(problem.severity == "error" for problem in problems.found):
         try:
             assets = fingerprint(collect_static(theme_dirs, site_dir, site.media), None)
-            routes = plan(site, assets.copies, assets.names)
+            routes = plan(site, assets.copies, assets.names, partial(share_digest, site))
         except ProblemsFound as found:
             problems.extend(found.problems)
     if routes is not None:

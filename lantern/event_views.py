@@ -13,7 +13,7 @@ from babel.units import format_unit
 from markupsafe import Markup
 
 from lantern import linked_data
-from lantern.artifacts import share_alt, share_card
+from lantern.artifacts import share_alt, share_card, share_digest
 from lantern.i18n import format_number, language_name, locale_of
 from lantern.model import Campaign, Download, Event, LocalText, Site, SocialPost
 from lantern.routes import calendar_path, record_path, share_image_path
@@ -201,7 +201,7 @@ def _post_image(
         return "", "", LocalText("", lang), (0, 0)
     alt = LocalText(share_alt(share_card(site, campaign, fact, lang)), lang)
     full = share_image_path(lang, campaign.id, index)
-    small = share_image_path(lang, campaign.id, index, small=True)
+    small = share_image_path(lang, campaign.id, index, share_digest(site, campaign, index, lang))
     return full, small, alt, (WIDTH // 2, HEIGHT // 2)
 
 

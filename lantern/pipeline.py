@@ -6,12 +6,13 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import jinja2
 
 from lantern import memo
+from lantern.artifacts import share_digest
 from lantern.assets import STORE, fingerprint, is_complete
 from lantern.config import load_config
 from lantern.depends import KeyMaker, shows_others_text, templates_digest
@@ -174,7 +175,7 @@ def _read(
     assets = fingerprint(
         collect_static(themes, site_dir, site.media), site_dir / memo.CACHE_DIR / STORE
     )
-    routes = plan(site, assets.copies, assets.names)
+    routes = plan(site, assets.copies, assets.names, partial(share_digest, site))
     maker = KeyMaker(site, routes, templates_digest(themes), code)
     cache = memo.current()
     same_place = cache.get("output", "dir") == str(target)

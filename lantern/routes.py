@@ -117,8 +117,16 @@ def calendar_path(section: str, record_id: str) -> str:
     return f"{section}/{record_id}.ics"
 
 
-def share_image_path(lang: str, campaign_id: str, index: int, small: bool = False) -> str:
-    return f"{lang}/campaigns/{campaign_id}/share-{index + 1}{'-small' if small else ''}.png"
+def share_image_path(lang: str, campaign_id: str, index: int, digest: str = "") -> str:
+    """A share image (a stable address, to link to and share), or with the `digest` of what it
+    draws, the smaller one the campaign page shows: under static/, named by it, kept a year."""
+    if digest:
+        return f"{ASSETS}share/{lang}/{campaign_id}-{index + 1}.{digest}.png"
+    return f"{lang}/campaigns/{campaign_id}/share-{index + 1}.png"
+
+
+def is_share_preview(path: str) -> bool:
+    return path.startswith(f"{ASSETS}share/")
 
 
 def media_path(relative: str) -> str:
@@ -144,10 +152,17 @@ def asset_path(routes: Routes, name: str) -> str:
         raise LookupError(f"there is no file {ASSETS}{name} in the theme") from None
 
 
+ShareDigest = Callable[[Campaign, int, str], str]  # (campaign, post, lang) -> what it draws
+
+
 def plan(
-    site: Site, static: tuple[tuple[str, Path], ...], assets: dict[str, str] | None = None
+    site: Site,
+    static: tuple[tuple[str, Path], ...],
+    assets: dict[str, str] | None = None,
+    share_digest: ShareDigest | None = None,
 ) -> Routes:
-    """The complete list of output files; `assets`, the theme files' fingerprinted paths."""
+    """The complete list of output files; `assets`, the theme files' fingerprinted paths;
+    `share_digest`, the digest of what a share image draws (lantern.artifacts)."""
     languages = site.config.languages
     routes: list[Route] = [_chooser(site)]
     for lang in languages:
@@ -160,7 +175,7 @@ def plan(
     routes += _records(site, "campaigns", site.campaigns, "campaign", "campaign.html")
     routes += [Route(calendar_path("events", e.id), "ics", "", item=e) for e in site.events]
     routes += [Route(calendar_path("campaigns", c.id), "ics", "", item=c) for c in site.campaigns]
-    routes += _share_images(site)
+    routes += _share_images(site, share_digest or (lambda campaign, index, lang: "small"))
     if site.hotlines:
         routes.append(Route("hotlines.json", "hsds", "hotlines.json"))
     routes.append(_not_found(site, "", "404.html"))
@@ -328,7 +343,7 @@ def _records(
     return routes
 
 
-def _share_images(site: Site) -> list[Route]:
+def _share_images(site: Site, share_digest: ShareDigest) -> list[Route]:
     """A share image, and a smaller one for the page, per language of each post made from a fact."""
     routes = []
     for campaign in site.campaigns:
@@ -338,8 +353,8 @@ def _share_images(site: Site) -> list[Route]:
             for lang in site.config.languages:
                 if lang in site.undrawn_languages:
                     continue
-                for small in (False, True):
-                    path = share_image_path(lang, campaign.id, index, small)
+                for digest in ("", share_digest(campaign, index, lang)):
+                    path = share_image_path(lang, campaign.id, index, digest)
                     routes.append(Route(path, "share-image", "", lang, item=campaign, index=index))
     return routes
 

@@ -316,11 +316,12 @@ def test_every_figure_on_the_campaign_page_has_its_source(example: Built) -> Non
 
 def test_share_images_are_1200_by_630_with_a_smaller_one_for_the_page(example: Built) -> None:
     images = sorted(example.out.glob(f"*/{CAMPAIGN}share-*.png"))
-    assert len(images) == 36  # six posts, two sizes, three languages
-    for file in images:
-        with Image.open(io.BytesIO(file.read_bytes())) as image:
-            expected = (600, 315) if file.stem.endswith("-small") else (1200, 630)
-            assert (image.format, image.size) == ("PNG", expected)
+    shown = sorted(example.out.glob("static/share/*/prevention-month-2027-*.png"))
+    assert len(images) == len(shown) == 18  # six posts, three languages
+    for files, expected in ((images, (1200, 630)), (shown, (600, 315))):
+        for file in files:
+            with Image.open(io.BytesIO(file.read_bytes())) as image:
+                assert (image.format, image.size) == ("PNG", expected)
     english = (example.out / f"en/{CAMPAIGN}share-2.png").read_bytes()
     assert english != (example.out / f"es/{CAMPAIGN}share-2.png").read_bytes()
     assert english != (example.out / f"ar/{CAMPAIGN}share-2.png").read_bytes()

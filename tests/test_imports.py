@@ -41,6 +41,7 @@ ALLOWED = {
     },
     "new": {"errors", "model", "schema", "translate", "yamlfile"},
     "check": {
+        "artifacts",
         "assets",
         "hosting",
         "config",
@@ -73,6 +74,7 @@ ALLOWED = {
     "uptodate": {"memo"},
     "leftovers": set(),
     "pipeline": {
+        "artifacts",
         "assets",
         "patch",
         "config",

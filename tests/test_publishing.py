@@ -11,10 +11,12 @@ import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 import yaml
 from lxml import html
 
-from tests.conftest import REPO, Built, tree
+from lantern.cli import main
+from tests.conftest import REPO, TODAY, Built, tree
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
@@ -160,9 +162,6 @@ def test_every_file_gets_one_cache_rule_a_year_only_under_static(example: Built)
             assert "/*" in matching(rules, url)  # the security headers, everywhere
 
 
-SHARE_IMAGE = re.compile(r"^/\w+/campaigns/[\w-]+/share-\d+(-small)?\.png$")
-
-
 def test_every_asset_a_page_loads_is_named_by_its_bytes_and_kept_a_year(example: Built) -> None:
     rules = headers_of(example)
     seen: set[tuple[str, str]] = set()
@@ -171,11 +170,12 @@ def test_every_asset_a_page_loads_is_named_by_its_bytes_and_kept_a_year(example:
             seen.add((kind, address))
             target = example.out / address.lstrip("/")
             assert target.is_file(), f"{file} loads {address}, which is not there"
-            if kind == "image" and SHARE_IMAGE.search(address):
-                # Drawn by the build from a figure: named by the campaign and the post's place.
-                assert cache_control(rules, address) == REVALIDATE
-                continue
             name = FINGERPRINTED.search(address)
+            if address.startswith("/static/share/"):
+                # Drawn by the build: named by the digest of what it draws (a figure, its
+                # words, the drawing code), known before it is drawn. See the test below.
+                assert name and cache_control(rules, address) == IMMUTABLE, address
+                continue
             assert address.startswith("/static/") and name, f"{file}: {address} has no fingerprint"
             assert name[1] == hashlib.sha256(target.read_bytes()).hexdigest()[:8], address
             assert cache_control(rules, address) == IMMUTABLE
@@ -267,6 +267,31 @@ def test_media_are_linked_by_their_bytes_and_kept_under_their_own_names_too(
     again = build(site)
     (edited,) = again.page("en/events/training/").xpath("//figure//img/@src")
     assert edited != shown and b"17" in (again.out / edited.lstrip("/")).read_bytes()
+
+
+def test_a_share_image_shown_on_the_page_is_renamed_when_what_it_draws_changes(
+    example: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The campaign page shows a smaller copy of each share image, named by the digest of what it
+    draws; the image to share keeps its address."""
+    page = "en/campaigns/prevention-month-2027/"
+    shown = example.page(page).xpath("//img[@class='post__image']/@src")
+    assert shown and all(src.startswith("/static/share/en/") for src in shown)
+    assert (example.out / page / "share-1.png").is_file()
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(REPO / "site.yaml", site / "site.yaml")
+    shutil.copytree(REPO / "content", site / "content")
+    campaign = site / "content/campaigns/prevention-month-2027.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    campaign.write_text(text.replace(", EndTrafficking]", "]"), encoding="utf-8")  # drawn on each
+    out = tmp_path / "out"
+    assert main(["--site", str(site), "--out", str(out), "--today", TODAY, "--quiet"]) == 0
+    capsys.readouterr()
+    again = html.fromstring((out / page / "index.html").read_bytes())
+    renamed = again.xpath("//img[@class='post__image']/@src")
+    assert len(renamed) == len(shown) and not set(renamed) & set(shown)
+    assert all((out / src.lstrip("/")).is_file() for src in renamed)
 
 
 # ------------------------------------------------------------------ docs/publishing.md's recipes
