@@ -41,7 +41,10 @@ def share_digest(site: Site, campaign: Campaign, index: int, lang: str) -> str:
     the page shows, which changes with it (and with a new version of the drawing code)."""
     fact = site.fact(campaign.social_posts[index].fact)
     assert fact is not None, "the campaign loader checked every fact reference"
-    card = share_card(site, campaign, fact, lang)
+    return card_digest(share_card(site, campaign, fact, lang))
+
+
+def card_digest(card: ShareCard) -> str:
     return memo.digest("share image", repr(card), memo.code_version())[:8]
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from lantern import memo
 from lantern.routes import ASSETS, Routes, fingerprinted_path
 
 STORE = "assets"  # inside SITE/.lantern-cache/: the rewritten stylesheets
@@ -78,10 +79,19 @@ def fingerprint(static: tuple[tuple[str, Path], ...], store: Path | None) -> Fin
             copies.append((names[path], source))
     for path, source in static:
         if path.startswith(MEDIA):  # also under static/, named by its bytes, for the templates
-            digest = hashlib.sha256(source.read_bytes()).hexdigest()[:8]
-            names[path] = fingerprinted_path(ASSETS + path, digest)
+            names[path] = fingerprinted_path(ASSETS + path, _media_digest(source))
             copies.append((names[path], source))
     return Fingerprinted(tuple(sorted(copies)), names)
+
+
+def _media_digest(source: Path) -> str:
+    """A media file's digest, read again only when its stamp changed: a site's photos and PDFs
+    may weigh far more than the theme, and every full build names them."""
+    stat = source.stat()
+    key = f"{source}:{stat.st_size}:{stat.st_mtime_ns}"
+    return memo.current().get_or_make(
+        "media digest", key, lambda: hashlib.sha256(source.read_bytes()).hexdigest()[:8]
+    )
 
 
 def is_complete(copies: tuple[tuple[str, Path], ...]) -> bool:

@@ -28,7 +28,7 @@ from lantern.model import BuildOptions, Event, Site
 from lantern.routes import Routes, collect_static, plan
 from lantern.schema import field_text
 from lantern.translate.records import read_records
-from lantern.translate.sources import RECORD_KINDS, Unit, translatables, units_of
+from lantern.translate.sources import RECORD_KINDS, Unit, translatables, units_of, yaml_of
 from lantern.yamlfile import load_yaml
 
 # Images that sensationalise exploitation retraumatise survivors and mislead readers.
@@ -260,7 +260,7 @@ def translation_report(
                 written = None
                 for path, value in found:
                     if not value.has(lang):
-                        written = written or _yaml_of(site_dir, record.at.path)
+                        written = written or yaml_of(site_dir, record.at.path)
                         where = written.at(path) if written else record.at
                         gaps.append(Gap(kind, f"{record.at.path} {field_text(path)}", where))
         totals["interface string"] = len(site.strings[lang])
@@ -292,13 +292,6 @@ def _stale_gap(unit: Unit) -> Gap:
         return Gap(unit.kind, unit.target.file, Position(unit.target.file))
     file, field = unit.context.split(":", 1)
     return Gap(unit.kind, field if unit.target.kind == "strings" else f"{file} {field}", unit.at)
-
-
-def _yaml_of(site_dir: Path, shown_as: str) -> Any:
-    try:
-        return load_yaml(site_dir / shown_as, shown_as)
-    except ProblemsFound:
-        return None
 
 
 def as_text(report: Report) -> str:

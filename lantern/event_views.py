@@ -13,7 +13,7 @@ from babel.units import format_unit
 from markupsafe import Markup
 
 from lantern import linked_data
-from lantern.artifacts import share_alt, share_card, share_digest
+from lantern.artifacts import card_digest, share_alt, share_card
 from lantern.i18n import format_number, language_name, locale_of
 from lantern.model import Campaign, Download, Event, LocalText, Site, SocialPost
 from lantern.routes import calendar_path, record_path, share_image_path
@@ -199,9 +199,10 @@ def _post_image(
     fact = site.fact(post.fact) if post.fact else None
     if fact is None or lang in site.undrawn_languages:
         return "", "", LocalText("", lang), (0, 0)
-    alt = LocalText(share_alt(share_card(site, campaign, fact, lang)), lang)
+    card = share_card(site, campaign, fact, lang)
     full = share_image_path(lang, campaign.id, index)
-    small = share_image_path(lang, campaign.id, index, share_digest(site, campaign, index, lang))
+    small = share_image_path(lang, campaign.id, index, card_digest(card))
+    alt = LocalText(share_alt(card), lang)
     return full, small, alt, (WIDTH // 2, HEIGHT // 2)
 
 

@@ -130,7 +130,7 @@ def _bundle_stamps(
 
 
 def _stamps_under(site: Path, part: str) -> dict[str, Stamp]:
-    """The stamps of the index's files (or of one part's), by their path in the output."""
+    """The stamps of one part's files, by their path in the output."""
     found: dict[str, Stamp] = {}
     for folder, _, names in os.walk(site / part):
         prefix = Path(folder).relative_to(site).as_posix() + "/"

@@ -123,7 +123,7 @@ ALLOWED = {
     },
     "raw_html": {"errors", "links", "markup", "memo"},
     "routes": {"model"},
-    "assets": {"routes"},
+    "assets": {"memo", "routes"},
     "hosting": {"errors"},
     "render": {
         "errors",

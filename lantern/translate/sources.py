@@ -122,7 +122,7 @@ def _record_units(site: Site, site_dir: Path, lang: str, records: dict[str, str]
     default_lang = site.config.default_lang
     for kind, attribute in RECORD_KINDS:
         for record in getattr(site, attribute):
-            document = _yaml_of(site_dir, record.at.path)
+            document = yaml_of(site_dir, record.at.path)
             if document is None:
                 continue
             for path, value in translatables(record, ()):
@@ -148,7 +148,8 @@ def _record_units(site: Site, site_dir: Path, lang: str, records: dict[str, str]
                 )
 
 
-def _yaml_of(site_dir: Path, shown_as: str) -> YamlDocument | None:
+def yaml_of(site_dir: Path, shown_as: str) -> YamlDocument | None:
+    """A site file as YAML, or None when it is not (the build reports why)."""
     try:
         return load_yaml(site_dir / shown_as, shown_as)
     except ProblemsFound:  # the build reports it
@@ -182,7 +183,7 @@ def _string_at(theme_dirs: list[Path], lang: str, key: str) -> Position:
     for theme_dir in reversed(theme_dirs):
         path = theme_dir / "i18n" / f"{lang}.yaml"
         if path.is_file():
-            document = _yaml_of(theme_dir.parent, f"{theme_dir.name}/i18n/{lang}.yaml")
+            document = yaml_of(theme_dir.parent, f"{theme_dir.name}/i18n/{lang}.yaml")
             if document is not None and isinstance(document.data, dict) and key in document.data:
                 return document.at((key,))
     return Position(f"templates/i18n/{lang}.yaml")
