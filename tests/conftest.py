@@ -152,6 +152,11 @@ PAGE_TYPES: dict[str, tuple[str, ...]] = {
         "es/articles/que-es-la-trata-de-personas/",
         "ar/articles/signs-of-trafficking/",
     ),
+    # A video block (a local still and a plain link), in the languages the video is in.
+    "article with a video": (
+        "en/articles/facilitator-training/",
+        "es/articles/capacitacion-en-facilitacion/",
+    ),
     "article list": ("en/articles/", "es/articles/page/2/", "ar/articles/"),
     "tag": ("en/tags/training/", "es/tags/capacitacion/", "ar/tags/signs/"),
     "standalone page": ("en/get-help/", "es/navegar-seguro/", "ar/get-help/"),
